@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make check` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: check test schema docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+check: $(STAMP)
+	$(BIN)/ccm check --data data
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+schema: $(STAMP)
+	$(BIN)/ccm schema
+
+docs: $(STAMP)
+	$(BIN)/python -m ccm_stockpile.docs
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info
