@@ -1,0 +1,3 @@
+from ccm_stockpile.cli.app import main
+
+main()

@@ -1,0 +1,203 @@
+"""A data folder -> validated records, their locations, and the findings of reading them.
+
+The one entry point every command uses: files -> io -> records -> Dataset. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.io.locations import Locations, Mark, display_path
+from ccm_stockpile.io.reader import ParsedFile, read_file
+from ccm_stockpile.io.validation import validate
+from ccm_stockpile.records.iso3166 import ALPHA3
+from ccm_stockpile.records.practice import PracticeRecord
+from ccm_stockpile.records.settings import Settings
+from ccm_stockpile.records.state import StateRecord
+
+RecordT = TypeVar("RecordT")
+
+
+class DataFolderError(Exception):
+    """The data folder itself cannot be used (missing, not a folder): bad usage, exit 2."""
+
+
+@dataclass(slots=True)
+class LoadedFile(Generic[RecordT]):
+    """One record file: its record when valid, and where each of its nodes sits."""
+
+    path: Path
+    display: str
+    record: RecordT | None
+    data: object
+    locations: Locations
+
+    def mark(self, path: tuple) -> Mark:
+        return self.locations.at(path)
+
+    def name(self, path: tuple) -> str:
+        return display_path(path, self.data)
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Every record of a data folder, with the findings of reading and validating them."""
+
+    root: Path
+    states: list[LoadedFile[StateRecord]] = field(default_factory=list)
+    practices: list[LoadedFile[PracticeRecord]] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.states) + len(self.practices)
+
+    def valid_states(self) -> list[LoadedFile[StateRecord]]:
+        """State files whose record validated, one per state (the first file of a duplicated state)."""
+        seen: set[str] = set()
+        valid = []
+        for loaded in self.states:
+            if loaded.record is not None and loaded.record.iso3 not in seen:
+                seen.add(loaded.record.iso3)
+                valid.append(loaded)
+        return valid
+
+    def state(self, iso3: str) -> LoadedFile[StateRecord] | None:
+        return next((s for s in self.valid_states() if s.record.iso3 == iso3.upper()), None)
+
+
+def _display(path: Path, root: Path, root_display: str) -> str:
+    relative = path.relative_to(root).as_posix()
+    return f"{root_display.rstrip('/')}/{relative}" if root_display not in {"", "."} else relative
+
+
+def _state_code(parsed: ParsedFile) -> str | None:
+    if isinstance(parsed.data, dict) and isinstance(parsed.data.get("iso3"), str):
+        return parsed.data["iso3"]
+    return None
+
+
+def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list[Finding]]:
+    parsed = read_file(path, display)
+    findings = list(parsed.findings)
+    code = _state_code(parsed)
+    for index, finding in enumerate(findings):
+        if finding.state is None and code:
+            findings[index] = _with_state(finding, code)
+    record = None
+    if parsed.readable:
+        record, errors = validate(parsed, StateRecord, state=code)
+        findings.extend(errors)
+        if any(f.code == "E003" for f in findings):
+            record = record  # the record is still usable: the first occurrence of a key was kept
+    findings.extend(_identity_findings(path, parsed, display, code))
+    return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
+
+
+def _with_state(finding: Finding, code: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, state=code)
+
+
+def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str | None) -> list[Finding]:
+    if code is None or not parsed.readable:
+        return []
+    mark = parsed.locations.at(("iso3",))
+    findings = []
+    if code.upper() == code and len(code) == 3 and code not in ALPHA3:
+        findings.append(
+            Finding("E004", Severity.ERROR, f"`{code}` is not an ISO 3166-1 alpha-3 code; check the code",
+                    display, mark.line, mark.column, "iso3", state=code, value=code)
+        )
+    if path.stem != code.lower():
+        findings.append(
+            Finding("E004", Severity.ERROR,
+                    f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
+                    f"`{code.lower()}.yaml` or correct iso3",
+                    display, mark.line, mark.column, "iso3", state=code, value=code)
+        )
+    return findings
+
+
+def _duplicate_states(states: list[LoadedFile[StateRecord]]) -> list[Finding]:
+    first: dict[str, LoadedFile[StateRecord]] = {}
+    findings = []
+    for loaded in states:
+        if loaded.record is None:
+            continue
+        code = loaded.record.iso3
+        if code in first:
+            mark = loaded.mark(("iso3",))
+            findings.append(
+                Finding("E004", Severity.ERROR,
+                        f"two files for {code}: this one and {first[code].display}; keep one file per state",
+                        loaded.display, mark.line, mark.column, "iso3", state=code, value=code)
+            )
+        else:
+            first[code] = loaded
+    return findings
+
+
+def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord], list[Finding]]:
+    parsed = read_file(path, display)
+    findings = list(parsed.findings)
+    record = None
+    if parsed.readable:
+        record, errors = validate(parsed, PracticeRecord)
+        findings.extend(errors)
+    if record is not None and record.id != path.stem:
+        mark = parsed.locations.at(("id",))
+        findings.append(
+            Finding("E004", Severity.ERROR,
+                    f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
+                    display, mark.line, mark.column, "id", value=record.id)
+        )
+    return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load(root: Path, root_display: str | None = None) -> Dataset:
+    """Read and validate every record under `root` (states/, practices/, settings.yaml)."""
+    if not root.exists():
+        raise DataFolderError(f"no data folder at {root}; pass --data DIR")
+    if not root.is_dir():
+        raise DataFolderError(f"{root} is not a folder; pass --data DIR")
+    root_display = str(root) if root_display is None else root_display
+    dataset = Dataset(root=root)
+    # The collector only slows loading many small objects down; nothing here makes cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path in _yaml_files(root / "states"):
+            loaded, findings = _load_state(path, _display(path, root, root_display))
+            dataset.states.append(loaded)
+            dataset.findings.extend(findings)
+        dataset.findings.extend(_duplicate_states(dataset.states))
+        for path in _yaml_files(root / "practices"):
+            loaded_practice, findings = _load_practice(path, _display(path, root, root_display))
+            dataset.practices.append(loaded_practice)
+            dataset.findings.extend(findings)
+        settings_path = root / "settings.yaml"
+        if settings_path.is_file():
+            parsed = read_file(settings_path, _display(settings_path, root, root_display))
+            dataset.findings.extend(parsed.findings)
+            if parsed.readable and not parsed.empty:
+                settings, errors = validate(parsed, Settings)
+                dataset.findings.extend(errors)
+                if settings is not None:
+                    dataset.settings = settings
+    finally:
+        if collecting:
+            gc.enable()
+    return dataset

@@ -1,0 +1,79 @@
+"""Where each key and value of a record sits in its file, and how to name a path for people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+# The field that names an item of each list, so paths read `retention[year=2016]`, not `retention[7]`.
+NATURAL_KEYS: dict[str, str] = {
+    "retention": "year",
+    "by_type": "type",
+    "transfers": "counterpart",
+    "extensions": "granted",
+    "discoveries": "found",
+    "engagements": "date",
+    "coordinators": "state",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Locations:
+    """Marks of every key and value in one file, indexed by path (list items by index)."""
+
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    values: dict[Path, Mark] = field(default_factory=dict)
+
+    def at(self, path: Path) -> Mark:
+        """The mark of a path's key (or list item), falling back to its nearest located parent."""
+        path = tuple(path)
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Mark(1, 1))
+
+    def of_mapping(self, path: Path) -> Mark:
+        """The mark of the mapping at `path` itself (where a missing key would go)."""
+        path = tuple(path)
+        while path:
+            if path in self.values and not isinstance(path[-1], int):
+                # A mapping that is the value of a key: point at the key, which names it.
+                return self.keys.get(path, self.values[path])
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Mark(1, 1))
+
+
+def display_path(path: Path, data: Any) -> str:
+    """Render a path for people: `retention[year=2016].held.submunitions`."""
+    parts: list[str] = []
+    node = data
+    parent_key: str | None = None
+    for element in path:
+        if isinstance(element, int):
+            item = node[element] if isinstance(node, list) and 0 <= element < len(node) else None
+            natural = NATURAL_KEYS.get(parent_key or "")
+            if natural and isinstance(item, dict) and item.get(natural) is not None:
+                parts.append(f"[{natural}={item[natural]}]")
+            else:
+                parts.append(f"[{element}]")
+            node = item
+        else:
+            parts.append(f".{element}" if parts else str(element))
+            node = node.get(element) if isinstance(node, dict) else None
+            parent_key = element
+    return "".join(parts)

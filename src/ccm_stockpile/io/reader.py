@@ -1,0 +1,207 @@
+"""The one YAML reader: libyaml-backed, keeps line marks, never lets YAML guess a type.
+
+Parsing goes through PyYAML's C composer (libyaml), which gives a node tree with marks at C speed;
+ruamel's round-trip parser is about 14x slower and is kept for the places that write records back.
+Scalars are resolved here with YAML 1.2 core rules only where a number, boolean or null is meant:
+`NO` stays the text "NO", `040` stays the text "040", and dates stay text for the models to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.io.locations import Locations, Mark
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every supported platform
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 40  # records nest 5 levels; anything deeper is hostile or broken input
+
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge", "value")
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """A file read into plain Python data, the marks of its nodes, and any problems found reading it."""
+
+    path: Path
+    display: str
+    data: Any = None
+    locations: Locations = field(default_factory=Locations)
+    findings: list[Finding] = field(default_factory=list)
+    empty: bool = False
+
+    @property
+    def readable(self) -> bool:
+        return not any(f.code == "E001" for f in self.findings)
+
+
+class _HostileInput(Exception):
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(message)
+        self.mark = mark
+
+
+def resolve_scalar(node: ScalarNode) -> Any:
+    """YAML 1.2 core resolution for plain scalars; quoted scalars are always text."""
+    text = node.value
+    if node.style:  # the C composer gives '' for plain scalars, the Python one None
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text) and any(c in text for c in ".eE"):
+        return float(text)
+    return text
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, parsed: ParsedFile) -> None:
+        self.parsed = parsed
+        self.locations = parsed.locations
+        self.seen: set[int] = set()
+
+    def finding(self, code: str, message: str, mark: Mark, path: str = "") -> None:
+        self.parsed.findings.append(
+            Finding(code, Severity.ERROR, message, self.parsed.display, mark.line, mark.column, path)
+        )
+
+    def build(self, node: Node, path: tuple, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+        if node.tag not in _CORE_TAGS:
+            raise _HostileInput(
+                f"the tag `{node.tag}` is not allowed: records hold plain text, numbers, lists and mappings",
+                _mark(node),
+            )
+        self.locations.values[path] = _mark(node)
+        if isinstance(node, ScalarNode):
+            return resolve_scalar(node)
+        if id(node) in self.seen:
+            raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
+        self.seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
+            key = key_node.value
+            if key in result:
+                self.finding(
+                    "E003",
+                    f"the key `{key}` is given twice in this mapping (first at line "
+                    f"{self.locations.keys[path + (key,)].line}); keep one and delete the other",
+                    _mark(key_node),
+                    ".".join(str(p) for p in path + (key,) if isinstance(p, str)),
+                )
+                continue
+            self.locations.keys[path + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+
+_HINTS = (
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("end of stream", "a quote or bracket is probably not closed"),
+    ("mapping values are not allowed", "a value probably contains `: `; put the value in quotes"),
+    ("expected a single document", "keep one record per file (remove the `---` line)"),
+    ("could not find expected ':'", "a key probably lacks its `:`, or a quote is not closed"),
+)
+
+
+def _yaml_error_message(error: yaml.YAMLError) -> tuple[str, Mark]:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    text = f"not valid YAML: {problem}"
+    if context:
+        text += f" ({context})"
+    hint = next((advice for needle, advice in _HINTS if needle in str(error)), "check the syntax near this line")
+    if mark is None:
+        position = getattr(error, "position", None)
+        return f"{text}; {hint}", Mark(1, 1) if position is None else Mark(1, position + 1)
+    return f"{text}; {hint}", Mark(mark.line + 1, mark.column + 1)
+
+
+def parse_text(text: str, path: Path, display: str) -> ParsedFile:
+    """Parse one YAML document held in `text`; problems become findings, never exceptions."""
+    parsed = ParsedFile(path=path, display=display)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        message, mark = _yaml_error_message(error)
+        parsed.findings.append(Finding("E001", Severity.ERROR, message, display, mark.line, mark.column))
+        return parsed
+    except RecursionError:
+        parsed.findings.append(
+            Finding("E001", Severity.ERROR, "not valid YAML: nesting is too deep to read", display, 1, 1)
+        )
+        return parsed
+    if root is None:
+        parsed.empty = True
+        return parsed
+    try:
+        parsed.data = _Builder(parsed).build(root, (), 0)
+    except _HostileInput as problem:
+        parsed.findings.append(
+            Finding("E001", Severity.ERROR, f"not a plain record: {problem}", display, problem.mark.line, problem.mark.column)
+        )
+        parsed.data = None
+    return parsed
+
+
+def read_file(path: Path, display: str | None = None) -> ParsedFile:
+    """Read one YAML record file into plain data and line marks."""
+    display = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        parsed = ParsedFile(path=path, display=display)
+        reason = error.strerror or str(error)
+        parsed.findings.append(Finding("E001", Severity.ERROR, f"cannot read the file: {reason}", display, 1, 1))
+        return parsed
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        parsed = ParsedFile(path=path, display=display)
+        parsed.findings.append(
+            Finding(
+                "E001",
+                Severity.ERROR,
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
+                display,
+                line,
+                column,
+            )
+        )
+        return parsed
+    return parse_text(text, path, display)

@@ -1,0 +1,145 @@
+"""Validate parsed data against a model; map every pydantic error back to file:line:col (E002)."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.io.locations import Path, display_path
+from ccm_stockpile.io.reader import ParsedFile
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The BaseModel inside `X | None`, `list[X]`, `Annotated[X, ...]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found:
+            return found
+    return None
+
+
+def allowed_keys(model: type[BaseModel], path: Path) -> list[str]:
+    """The keys the model accepts for the mapping at `path`."""
+    current: type[BaseModel] | None = model
+    for element in path:
+        if current is None:
+            return []
+        if isinstance(element, int):
+            continue
+        field = current.model_fields.get(element)
+        current = _model_in(field.annotation) if field else None
+    return list(current.model_fields) if current else []
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"`{value}`" if value else "an empty text"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"`{value}`"
+
+
+def _message(error: dict, model: type[BaseModel], path: Path) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    key = path[-1] if path else None
+    if kind == "missing":
+        return f"the required key `{key}` is missing; add it (write null where it is not known)"
+    if kind == "extra_forbidden":
+        allowed = allowed_keys(model, path[:-1])
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"allowed keys: {', '.join(allowed)}"
+        return f"unknown key `{key}`; {hint}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number (or null where not known), got {_show(value)}"
+    if kind == "greater_than_equal":
+        return f"must be {error['ctx']['ge']} or more, got {_show(value)}"
+    if kind == "less_than_equal":
+        return f"must be {error['ctx']['le']} or less, got {_show(value)}"
+    if kind == "enum":
+        return f"{_show(value)} is not one of: {error['ctx']['expected'].replace(chr(39), '')}"
+    if kind == "string_type":
+        return f"expected text, got {_show(value)}; put it in quotes if it is meant as text"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        if key in {"iso3", "counterpart", "state"} or isinstance(key, int):
+            return f"{_show(value)} is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. ESP)"
+        if key == "url":
+            return f"{_show(value)} is not a web address (it must start with http:// or https://)"
+        return f"{_show(value)} does not have the expected form ({error['ctx']['pattern']})"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a mapping of keys and values, got {_show(value)}"
+    if kind == "list_type":
+        return f"expected a list (`- ` items, or [] for none), got {_show(value)}"
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number, got {_show(value)}"
+    return error["msg"]
+
+
+def validate(parsed: ParsedFile, model: type[ModelT], state: str | None = None) -> tuple[ModelT | None, list[Finding]]:
+    """Validate one parsed file; return the record (or None) and E002 findings with their locations."""
+    if parsed.empty:
+        required = [name for name, field in model.model_fields.items() if field.is_required()]
+        return None, [
+            Finding(
+                "E002", Severity.ERROR,
+                f"the file is empty; a record needs at least {', '.join(required)}",
+                parsed.display, 1, 1, state=state,
+            )
+        ]
+    if not isinstance(parsed.data, dict):
+        mark = parsed.locations.at(())
+        return None, [
+            Finding(
+                "E002", Severity.ERROR,
+                f"the file holds {_show(parsed.data)} at the top; a record is a mapping of keys (iso3: ..., name: ...)",
+                parsed.display, mark.line, mark.column, state=state,
+            )
+        ]
+    try:
+        return model.model_validate(parsed.data), []
+    except ValidationError as failure:
+        findings = []
+        for error in failure.errors(include_url=False):
+            path: Path = tuple(error["loc"])
+            if error["type"] == "missing":
+                mark = parsed.locations.of_mapping(path[:-1])
+            else:
+                mark = parsed.locations.at(path)
+            year = _year_of(parsed.data, path)
+            findings.append(
+                Finding(
+                    "E002", Severity.ERROR, _message(error, model, path), parsed.display, mark.line, mark.column,
+                    display_path(path, parsed.data), state=state, year=year, value=_plain(error.get("input")),
+                )
+            )
+        return None, findings
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, (str, int, float, bool, types.NoneType)) else None
+
+
+def _year_of(data: Any, path: Path) -> int | None:
+    if len(path) >= 2 and path[0] == "retention" and isinstance(path[1], int):
+        entries = data.get("retention")
+        if isinstance(entries, list) and path[1] < len(entries) and isinstance(entries[path[1]], dict):
+            year = entries[path[1]].get("year")
+            return year if isinstance(year, int) and not isinstance(year, bool) else None
+    return None

@@ -1,0 +1,1 @@
+"""Pydantic models that check one record: states, practices, settings and their shared types."""

@@ -1,0 +1,178 @@
+"""Reusable types: partial dates, counts, quantities, sources, ISO3 codes."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import total_ordering
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict
+from pydantic_core import PydanticCustomError, core_schema
+
+_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(-(?P<month>\d{2})(-(?P<day>\d{2}))?)?")
+
+
+@total_ordering
+class PartialDate:
+    """A date as a source gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, kept as written.
+
+    A partial date is a range (`2012` is 2012-01-01..2012-12-31): comparisons between dates use
+    `earliest` and `latest`, so only sure contradictions are reported.
+    """
+
+    __slots__ = ("text", "year", "month", "day")
+
+    def __init__(self, text: str) -> None:
+        match = _PARTIAL_DATE.fullmatch(text)
+        if not match:
+            raise ValueError(f"`{text}` is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        self.text = text
+        self.year = int(match["year"])
+        self.month = int(match["month"]) if match["month"] else None
+        self.day = int(match["day"]) if match["day"] else None
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"`{text}` is not a date: there is no month {self.month}; write YYYY-MM-DD")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]  # type: ignore[arg-type]
+            if not 1 <= self.day <= last:
+                raise ValueError(f"`{text}` is not a date: month {self.month} of {self.year} has {last} days")
+
+    @classmethod
+    def of(cls, value: dt.date) -> PartialDate:
+        return cls(value.isoformat())
+
+    @property
+    def is_complete(self) -> bool:
+        return self.day is not None
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def surely_before(self, other: PartialDate | dt.date) -> bool:
+        """True when every day this date may mean is before every day `other` may mean."""
+        other_earliest = other.earliest if isinstance(other, PartialDate) else other
+        return self.latest < other_earliest
+
+    def surely_after(self, other: PartialDate | dt.date) -> bool:
+        other_latest = other.latest if isinstance(other, PartialDate) else other
+        return self.earliest > other_latest
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and self.text == other.text
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return (self.earliest, self.latest) < (other.earliest, other.latest)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    @classmethod
+    def _validate(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.isoformat())
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            return cls(str(value))
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "partial_date", "expected a date (YYYY-MM-DD, YYYY-MM or YYYY), got `{value}`", {"value": value}
+            )
+        try:
+            return cls(value.strip())
+        except ValueError as error:
+            raise PydanticCustomError("partial_date", str(error)) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY-MM-DD, or YYYY-MM / YYYY where the source gives only a month or a year",
+        }
+
+
+Count = Annotated[int, Strict(), Field(ge=0)]
+"""A whole number of items, 0 or more (strict: `1.5`, `"12"` and `true` are refused)."""
+
+ISO3 = Annotated[
+    str,
+    Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code, upper case", examples=["ESP"]),
+]
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Base of every record model: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_attribute_docstrings=False)
+
+
+class Quantity(StrictModel):
+    """A number of cluster munitions and of explosive submunitions; null means not known, 0 means none."""
+
+    munitions: Count | None = Field(description="cluster munitions (null: not known)")
+    submunitions: Count | None = Field(description="explosive submunitions (null: not known)")
+
+    @property
+    def parts(self) -> tuple[int | None, int | None]:
+        return (self.munitions, self.submunitions)
+
+    @property
+    def fully_known(self) -> bool:
+        return self.munitions is not None and self.submunitions is not None
+
+    @property
+    def entirely_unknown(self) -> bool:
+        return self.munitions is None and self.submunitions is None
+
+    @property
+    def is_zero(self) -> bool:
+        """Known to be none at all."""
+        return self.munitions == 0 and self.submunitions == 0
+
+    @property
+    def positive(self) -> bool:
+        """Known to be more than none in at least one part."""
+        return bool(self.munitions) or bool(self.submunitions)
+
+    def __str__(self) -> str:
+        def show(value: int | None) -> str:
+            return "?" if value is None else f"{value:,}"
+
+        return f"{show(self.munitions)} munitions / {show(self.submunitions)} submunitions"
+
+
+class Source(StrictModel):
+    """Where a fact comes from."""
+
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="address of the page or document")]
+    title: str | None = Field(default=None, description="title of the page or document")
+    quote: str | None = Field(default=None, description="a short verbatim quote that carries the fact")
+    accessed: PartialDate | None = Field(default=None, description="when the source was read")

@@ -1,0 +1,1 @@
+"""Outputs: findings as text (rich), JSON and GitHub annotations; later, documents."""
