@@ -149,12 +149,12 @@ def check_unexplained_rise(ctx: StateContext) -> Iterator[Finding]:
 
 
 def _by_type_changes(ctx: StateContext) -> Iterator[Finding]:
-    """Per-type rises with no inflow at all: the totals can hide one type replacing another."""
+    """Per-type rises with no inflow while the totals do not rise: one type quietly replacing another."""
     for previous, current in _pairs(ctx.series):
         if current.year != previous.year + 1 or not previous.by_type or not current.by_type:
             continue
-        if current.entry.by_type == [] or current.held_carried:
-            continue
+        if current.held_carried or any(after > before for _, before, after in _changes(previous, current)):
+            continue  # a rise in the totals is for R101/R103 on the totals; this is about hidden swaps
         before = {row.type: row for row in previous.by_type}
         for index, row in enumerate(current.entry.by_type):
             earlier = before.get(row.type)

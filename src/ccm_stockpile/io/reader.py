@@ -128,7 +128,6 @@ class _Builder:
 
 
 _HINTS = (
-    ("'\\t'", "indent with spaces, not tabs"),
     ("end of stream", "a quote or bracket is probably not closed"),
     ("mapping values are not allowed", "a value probably contains `: `; put the value in quotes"),
     ("expected a single document", "keep one record per file (remove the `---` line)"),
@@ -136,7 +135,7 @@ _HINTS = (
 )
 
 
-def _yaml_error_message(error: yaml.YAMLError) -> tuple[str, Mark]:
+def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
@@ -144,6 +143,10 @@ def _yaml_error_message(error: yaml.YAMLError) -> tuple[str, Mark]:
     if context:
         text += f" ({context})"
     hint = next((advice for needle, advice in _HINTS if needle in str(error)), "check the syntax near this line")
+    if mark is not None:
+        lines = source.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            hint = "indent with spaces, not tabs"
     if mark is None:
         position = getattr(error, "position", None)
         return f"{text}; {hint}", Mark(1, 1) if position is None else Mark(1, position + 1)
@@ -156,7 +159,7 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        message, mark = _yaml_error_message(error)
+        message, mark = _yaml_error_message(error, text)
         parsed.findings.append(Finding("E001", Severity.ERROR, message, display, mark.line, mark.column))
         return parsed
     except RecursionError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from typing import Any, TypeVar
@@ -40,6 +41,20 @@ def allowed_keys(model: type[BaseModel], path: Path) -> list[str]:
     return list(current.model_fields) if current else []
 
 
+def closest_key(key: str, allowed: list[str]) -> str | None:
+    """The allowed key the editor most likely meant: similar spelling, then the longest shared start."""
+
+    def shared_start(candidate: str) -> int:
+        return len(os.path.commonprefix([key.lower(), candidate]))
+
+    scored = [
+        (shared_start(candidate), difflib.SequenceMatcher(None, key.lower(), candidate).ratio(), candidate)
+        for candidate in allowed
+    ]
+    likely = [item for item in scored if item[1] >= 0.5 or item[0] >= 3]
+    return max(likely)[2] if likely else None
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
         return f"`{value}`" if value else "an empty text"
@@ -62,8 +77,8 @@ def _message(error: dict, model: type[BaseModel], path: Path) -> str:
         return f"the required key `{key}` is missing; add it (write null where it is not known)"
     if kind == "extra_forbidden":
         allowed = allowed_keys(model, path[:-1])
-        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed keys: {', '.join(allowed)}"
+        close = closest_key(str(key), allowed)
+        hint = f"did you mean `{close}`?" if close else f"allowed keys: {', '.join(allowed)}"
         return f"unknown key `{key}`; {hint}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number (or null where not known), got {_show(value)}"

@@ -1,0 +1,92 @@
+"""E005-E007 and T203: contradictions inside one record."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_of, entry, findings_for, make_state
+
+
+def test_E005_second_entry_for_a_year_is_reported_on_the_repeat(write_state, data_dir):
+    write_state(make_state(retention=[entry(2015, 1, 10), entry(2016, 1, 10), entry(2015, 1, 10)]))
+    found = findings_for(data_dir, codes=("E005",))
+    assert [(f.path, f.year) for f in found] == [("retention[year=2015]", 2015)]
+    assert found[0].line > 20  # the third entry, not the first
+
+
+def test_E005_out_of_order_entry(write_state, data_dir):
+    write_state(make_state(retention=[entry(2016, 1, 10), entry(2015, 1, 10)]))
+    found = findings_for(data_dir, codes=("E005",))
+    assert [f.message for f in found] == [
+        "the entry for 2015 comes after the entry for 2016; keep entries in ascending year"
+    ]
+
+
+def test_E005_checks_use_the_first_entry_of_a_repeated_year(write_state, data_dir):
+    write_state(make_state(retention=[entry(2023, 1, 10), entry(2024, 1, 10), entry(2024, 9, 900)]))
+    assert not findings_for(data_dir, codes=("R103",))
+
+
+def test_E006_by_type_rows_that_do_not_add_up(write_state, data_dir):
+    rows = [{"type": "M42", "munitions": 4, "submunitions": 300}, {"type": "M46", "munitions": 4, "submunitions": 150}]
+    write_state(make_state(retention=[entry(2016, 10, 450, by_type=rows)]))
+    found = findings_for(data_dir, codes=("E006",))
+    assert [f.message for f in found] == [
+        "in 2016, munitions rows add up to 8, held says 10: correct the rows or the total"
+    ]
+
+
+def test_E006_quiet_when_a_row_is_unknown(write_state, data_dir):
+    rows = [{"type": "M42", "munitions": None, "submunitions": 300}]
+    write_state(make_state(retention=[entry(2016, 10, 300, by_type=rows)]))
+    assert not findings_for(data_dir, codes=("E006",))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "path"),
+    [
+        ({"signed": "2010-01-01"}, "signed"),
+        ({"entry_into_force": "2009-01-01"}, "entry_into_force"),
+        ({"status": "withdrawn", "withdrawal": {"notified": "2024-09-06", "effective": "2024-03-06"}},
+         "withdrawal.effective"),
+        ({"stockpile": {"status": "destroyed", "discoveries": [
+            {"found": "2013", "quantity": {"munitions": 4, "submunitions": None}, "destroyed": "2012-12",
+             "sources": [{"url": "https://x.org"}]}]}}, "stockpile.discoveries[found=2013].destroyed"),
+        ({"retention": [entry(2016, 1, 1, submitted="2016-11-30")]}, "retention[year=2016].submitted"),
+    ],
+)
+def test_E007_sure_contradictions(write_state, data_dir, overrides, path):
+    write_state(make_state(**overrides))
+    assert [f.path for f in findings_for(data_dir, codes=("E007",))] == [path]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"signed": "2009"},  # partial: the year of consent, so not surely after it
+        {"signed": "2009-06"},
+        {"stockpile": {"status": "destroyed", "completed": "2009-03-31"}},  # completed before EIF is fine
+        {"retention": [entry(2016, 1, 1, submitted="2017")]},
+    ],
+)
+def test_E007_quiet_for_ranges_that_overlap_and_early_completion(write_state, data_dir, overrides):
+    write_state(make_state(**overrides))
+    assert not findings_for(data_dir, codes=("E007",))
+
+
+@pytest.mark.parametrize(
+    ("consent", "entry_into_force", "fires"),
+    [
+        ("2009-06-17", "2010-08-01", False),  # among the first 30: 1 August 2010
+        ("2012-10-08", "2013-04-01", False),  # Australia
+        ("2012-10-08", "2013-03-01", True),
+        ("2010-02-23", "2010-08-01", False),  # sixth month after February is August
+        ("2010-09", "2011-03-01", False),  # month precision is enough
+        ("2010", "2011-03-01", False),  # a year alone: nothing to check
+        ("2025-09-05", "2026-03-01", False),  # Vanuatu
+    ],
+)
+def test_T203_article_17(write_state, data_dir, consent, entry_into_force, fires):
+    write_state(make_state(consent={"date": consent, "type": "ratification"}, entry_into_force=entry_into_force,
+                           signed=None))
+    assert codes_of(findings_for(data_dir, codes=("T203",))) == (["T203"] if fires else [])

@@ -1,0 +1,62 @@
+"""T201, T202, T204: deadlines, discoveries after completion, withdrawal; all as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import codes_of, findings_for, make_state
+
+HELD = {"status": "held"}
+FOUND = {"found": "2012", "quantity": {"munitions": 4, "submunitions": None}, "destroyed": None,
+         "sources": [{"url": "https://x.org"}]}
+
+
+def test_T201_deadline_is_entry_into_force_plus_eight_years(write_state, data_dir):
+    write_state(make_state(stockpile=HELD))
+    assert codes_of(findings_for(data_dir, dt.date(2018, 8, 1), ("T201",))) == []
+    found = findings_for(data_dir, dt.date(2018, 8, 2), ("T201",))
+    assert [f.message.split(" has")[0] for f in found] == ["the stockpile destruction deadline 2018-08-01"]
+
+
+def test_T201_extension_granted_by_the_as_of_date_moves_the_deadline(write_state, data_dir):
+    extended = {"status": "held", "extensions": [{"granted": "2017-09-05", "new_deadline": "2022-08-01"}]}
+    write_state(make_state(stockpile=extended))
+    assert not findings_for(data_dir, dt.date(2020, 1, 1), ("T201",))
+    assert codes_of(findings_for(data_dir, dt.date(2022, 9, 1), ("T201",))) == ["T201"]
+
+
+def test_T201_an_extension_granted_after_the_as_of_date_is_ignored(write_state, data_dir):
+    extended = {"status": "held", "extensions": [{"granted": "2019-09", "new_deadline": "2022-08-01"}]}
+    write_state(make_state(stockpile=extended))
+    assert codes_of(findings_for(data_dir, dt.date(2019, 1, 1), ("T201",))) == ["T201"]
+
+
+def test_T201_completion_dated_after_the_as_of_date_counts_as_still_held(write_state, data_dir):
+    write_state(make_state(stockpile={"status": "destroyed", "completed": "2023-06"}))
+    assert codes_of(findings_for(data_dir, dt.date(2020, 1, 1), ("T201",))) == ["T201"]
+    assert not findings_for(data_dir, dt.date(2023, 7, 1), ("T201",))
+
+
+def test_T202_discovery_not_destroyed(write_state, data_dir):
+    write_state(make_state(stockpile={"status": "destroyed", "discoveries": [FOUND]}))
+    found = findings_for(data_dir, codes=("T202",))
+    assert [f.path for f in found] == ["stockpile.discoveries[found=2012]"]
+
+
+def test_T202_quiet_once_destroyed_and_before_found(write_state, data_dir):
+    write_state(make_state(stockpile={"status": "destroyed", "discoveries": [FOUND | {"destroyed": "2014"}]}))
+    assert not findings_for(data_dir, codes=("T202",))
+    assert codes_of(findings_for(data_dir, dt.date(2013, 6, 1), ("T202",))) == ["T202"]
+    assert not findings_for(data_dir, dt.date(2011, 6, 1), ("T202",))
+
+
+def test_T204_withdrawn_state_only_after_the_withdrawal_took_effect(write_state, data_dir):
+    write_state(make_state(status="withdrawn", withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"}))
+    assert not findings_for(data_dir, dt.date(2025, 3, 5), ("T204",))
+    found = findings_for(data_dir, dt.date(2025, 3, 6), ("T204",))
+    assert [(f.code, f.severity.value) for f in found] == [("T204", "info")]
+
+
+def test_signatory_gets_no_treaty_findings(write_state, data_dir):
+    write_state(make_state(status="signatory", consent=None, entry_into_force=None, stockpile=HELD))
+    assert findings_for(data_dir) == []

@@ -1,0 +1,109 @@
+"""The reader: YAML problems become E001/E003 at their line; YAML never guesses a type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccm_stockpile.io.reader import parse_text, read_file
+
+
+def parse(text: str):
+    return parse_text(text, Path("x.yaml"), "x.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("iso3: NO\n", {"iso3": "NO"}),
+        ("code: 040\n", {"code": "040"}),
+        ("flag: yes\n", {"flag": "yes"}),
+        ("flag: true\n", {"flag": True}),
+        ("date: 2015-03-01\n", {"date": "2015-03-01"}),
+        ("n: 12\n", {"n": 12}),
+        ("n: -3\n", {"n": -3}),
+        ("n: 1.5\n", {"n": 1.5}),
+        ("n: 1_000\n", {"n": "1_000"}),
+        ("n: ~\nm: null\nk:\n", {"n": None, "m": None, "k": None}),
+        ('n: "12"\n', {"n": "12"}),
+        ("v: .inf\n", {"v": ".inf"}),
+    ],
+)
+def test_scalars_follow_yaml_1_2_and_keep_text(text: str, expected: dict) -> None:
+    parsed = parse(text)
+    assert parsed.findings == []
+    assert parsed.data == expected
+
+
+def test_every_key_and_value_keeps_its_line_and_column() -> None:
+    parsed = parse("a: 1\nb:\n  c:\n    - x: 2\n      y: 3\n")
+    assert parsed.locations.keys[("b", "c", 0, "y")].line == 5
+    assert parsed.locations.keys[("b", "c", 0, "y")].column == 7
+    assert parsed.locations.values[("b", "c", 0)].line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('iso3: ESP\nname: "Spain\nstatus: party\n', 4, "quote"),
+        ("iso3: ESP\nstockpile:\n\tstatus: held\n", 3, "tabs"),
+        ("iso3: ESP\n---\niso3: PRT\n", 2, "one record per file"),
+        ("iso3: [ESP\n", 2, "not valid YAML"),
+    ],
+)
+def test_invalid_yaml_is_E001_at_its_line_with_advice(text: str, line: int, words: str) -> None:
+    parsed = parse(text)
+    assert [f.code for f in parsed.findings] == ["E001"]
+    assert parsed.findings[0].line == line
+    assert words in parsed.findings[0].message
+    assert parsed.data is None
+
+
+def test_duplicate_key_is_E003_at_the_second_occurrence_and_the_first_value_is_kept() -> None:
+    parsed = parse("iso3: ESP\nname: Spain\nstatus: party\nname: Kingdom of Spain\n")
+    assert [(f.code, f.line, f.column) for f in parsed.findings] == [("E003", 4, 1)]
+    assert "line 2" in parsed.findings[0].message
+    assert parsed.data["name"] == "Spain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iso3: !!python/object/apply:os.system ['echo hi']\n",
+        "iso3: !custom ESP\n",
+        "a: !!python/name:os.system\n",
+    ],
+)
+def test_object_constructing_tags_are_refused(text: str) -> None:
+    parsed = parse(text)
+    assert [f.code for f in parsed.findings] == ["E001"]
+    assert "tag" in parsed.findings[0].message
+
+
+def test_aliases_are_refused_so_alias_bombs_cannot_expand() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    parsed = parse(bomb)
+    assert [f.code for f in parsed.findings] == ["E001"]
+    assert "aliases" in parsed.findings[0].message
+
+
+def test_deep_nesting_is_E001_not_a_crash() -> None:
+    parsed = parse("a: " + "[" * 200 + "]" * 200 + "\n")
+    assert [f.code for f in parsed.findings] == ["E001"]
+
+
+def test_non_utf8_file_is_E001_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "esp.yaml"
+    path.write_bytes("iso3: ESP\nname: Espa\xf1a\n".encode("latin-1"))
+    parsed = read_file(path, "esp.yaml")
+    assert [(f.code, f.line) for f in parsed.findings] == [("E001", 2)]
+    assert "UTF-8" in parsed.findings[0].message
+
+
+def test_empty_file_is_read_as_empty_without_error() -> None:
+    parsed = parse("# only a comment\n")
+    assert parsed.empty and parsed.findings == []
