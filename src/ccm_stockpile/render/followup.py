@@ -1,14 +1,25 @@
-"""`ccm followup` for people."""
+"""`ccm followup` for people: one block per state, its reasons grouped by code."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from ccm_stockpile.findings import Finding
 from ccm_stockpile.followup import FollowUp
+
+
+def group_reasons(reasons: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
+    """(code, severity, findings) in code order, so a state's reasons read as a short list."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in reasons:
+        grouped.setdefault(finding.code, []).append(finding)
+    return [(code, items[0].severity.value, items) for code, items in sorted(grouped.items())]
 
 
 def print_followups(items: list[FollowUp], as_of: dt.date, console) -> None:  # noqa: ANN001
     from rich.markup import escape
+
+    from ccm_stockpile.checks import RULES
 
     if not items:
         console.print(f"No state needs follow-up as of {as_of.isoformat()}.")
@@ -21,12 +32,17 @@ def print_followups(items: list[FollowUp], as_of: dt.date, console) -> None:  # 
         console.print(f"[bold]{rank}. {escape(item.name)} ({item.iso3})[/bold]  {escape(item.file)}")
         console.print(f"   latest holdings: {escape(held)}")
         if item.last_engagement is not None:
-            e = item.last_engagement
-            console.print(f"   last engagement: {e.date} {e.kind.value}: {escape(e.summary)}")
+            engagement = item.last_engagement
+            console.print(f"   last engagement: {engagement.date} {engagement.kind.value}: {escape(engagement.summary)}")
         else:
             console.print("   last engagement: none recorded")
         console.print(f"   reply awaited: {'yes' if item.reply_awaited else 'no'}")
-        for finding in item.reasons:
-            colour = "red" if finding.severity.value == "error" else "yellow"
-            console.print(f"   [{colour}]{finding.code}[/{colour}] line {finding.line}: {escape(finding.message)}")
+        for code, severity, findings in group_reasons(item.reasons):
+            colour = "red" if severity == "error" else "yellow"
+            if len(findings) == 1:
+                detail = findings[0].message
+            else:
+                years = ", ".join(str(f.year) for f in findings if f.year is not None)
+                detail = f"{RULES[code].title.lower()}: {years}"
+            console.print(f"   [{colour}]{code}[/{colour}] {escape(detail)}")
         console.print()

@@ -1,0 +1,127 @@
+"""Generated documentation: the rule catalogue and the record format, from the code itself.
+
+`python -m ccm_stockpile.docs` (or `make docs`) rewrites docs/checks.md and docs/record-format.md;
+tests/test_docs.py fails when the committed copies are stale.
+"""
+
+from __future__ import annotations
+
+import sys
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ccm_stockpile.checks import RULES
+
+DOCS = {"checks.md": "render_checks", "record-format.md": "render_record_format"}
+
+
+def render_checks() -> str:
+    """docs/checks.md: each code, its severity, meaning, basis, an example that triggers it, and the fix."""
+    lines = [
+        "# Finding codes",
+        "",
+        "Generated from the rule registry (`src/ccm_stockpile/checks/`) by `make docs`; do not edit by hand.",
+        "",
+        "`ccm check` exits 1 when a finding is at **error** level (with `--strict`, at **warning** level too).",
+        "E-codes are about the record's form; R-codes review retention (Art. 3(6)-(8), Action 17); T-codes",
+        "treaty time (Art. 3, 17, 20). A signatory, or a withdrawn state after its withdrawal, gets no R or T",
+        "findings for the time it was not a party. Every check runs as of `--as-of` (default today).",
+        "",
+        "| code | severity | what it means |",
+        "| --- | --- | --- |",
+    ]
+    for rule in RULES.values():
+        lines.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.title} |")
+    for rule in RULES.values():
+        lines += [
+            "",
+            f"## {rule.code}",
+            "",
+            f"**{rule.title}.** Severity: {rule.severity.value}. Basis: {rule.basis}.",
+            "",
+            rule.rationale,
+            "",
+            f"**How to fix.** {rule.fix}",
+        ]
+        if rule.example:
+            lines += ["", "A record that triggers it:", "", "```yaml", rule.example.rstrip("\n"), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _type_name(annotation: typing.Any) -> str:
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(arguments[0])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        names = [_type_name(a) for a in arguments if a is not type(None)]
+        suffix = " or null" if type(None) in arguments else ""
+        return " or ".join(names) + suffix
+    if origin is list:
+        return f"list of {_type_name(arguments[0])}"
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+        if hasattr(annotation, "__members__"):
+            return " \\| ".join(f"`{member.value}`" for member in annotation)  # type: ignore[attr-defined]
+        return {"str": "text", "int": "whole number", "float": "number", "PartialDate": "date"}.get(
+            annotation.__name__, annotation.__name__
+        )
+    return str(annotation)
+
+
+def _models(root: type[BaseModel], seen: dict[str, type[BaseModel]]) -> None:
+    if root.__name__ in seen:
+        return
+    seen[root.__name__] = root
+    for field in root.model_fields.values():
+        stack = [field.annotation]
+        while stack:
+            annotation = stack.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                _models(annotation, seen)
+            stack.extend(typing.get_args(annotation))
+
+
+def render_record_format() -> str:
+    """docs/record-format.md: every record and field, with its type, whether required, and its meaning."""
+    from ccm_stockpile.records.practice import PracticeRecord
+    from ccm_stockpile.records.settings import Settings
+    from ccm_stockpile.records.state import StateRecord
+
+    lines = [
+        "# Record format",
+        "",
+        "Generated from the pydantic models (`src/ccm_stockpile/records/`) by `make docs`; do not edit by hand.",
+        "A date is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives only a month or a year.",
+        "`null` means *not known*; `0` means *none*. A key left out means *not known*.",
+    ]
+    for root in (StateRecord, PracticeRecord, Settings):
+        models: dict[str, type[BaseModel]] = {}
+        _models(root, models)
+        for model in models.values():
+            lines += ["", f"## {model.__name__}", "", (model.__doc__ or "").strip().splitlines()[0], "",
+                      "| key | type | required | meaning |", "| --- | --- | --- | --- |"]
+            for name, field in model.model_fields.items():
+                required = "yes" if field.is_required() else ""
+                lines.append(f"| `{name}` | {_type_name(field.annotation)} | {required} | {field.description or ''} |")
+    return "\n".join(lines) + "\n"
+
+
+def generated() -> dict[str, str]:
+    module = sys.modules[__name__]
+    return {name: getattr(module, function)() for name, function in DOCS.items()}
+
+
+def main(folder: Path = Path("docs")) -> None:
+    from ccm_stockpile.io.writer import write_atomic
+
+    for name, text in generated().items():
+        write_atomic(folder / name, text)
+        print(f"wrote {folder / name}")
+
+
+if __name__ == "__main__":
+    main()
