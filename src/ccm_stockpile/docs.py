@@ -32,9 +32,10 @@ def render_checks() -> str:
         "| code | severity | what it means |",
         "| --- | --- | --- |",
     ]
-    for rule in RULES.values():
+    rules = sorted(RULES.values(), key=lambda rule: rule.code)
+    for rule in rules:
         lines.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.title} |")
-    for rule in RULES.values():
+    for rule in rules:
         lines += [
             "",
             f"## {rule.code}",
@@ -106,7 +107,8 @@ def render_record_format() -> str:
                       "| key | type | required | meaning |", "| --- | --- | --- | --- |"]
             for name, field in model.model_fields.items():
                 required = "yes" if field.is_required() else ""
-                lines.append(f"| `{name}` | {_type_name(field.annotation)} | {required} | {field.description or ''} |")
+                meaning = (field.description or "").replace("|", "\\|")
+                lines.append(f"| `{name}` | {_type_name(field.annotation)} | {required} | {meaning} |")
     return "\n".join(lines) + "\n"
 
 

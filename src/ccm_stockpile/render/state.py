@@ -80,8 +80,7 @@ def print_state(ctx: StateContext, findings: list[Finding], console) -> None:  #
     if not findings:
         console.print("  none")
     for finding in findings:
-        year = f"{finding.year} " if finding.year else ""
-        console.print(f"  {finding.code} {finding.severity.value} line {finding.line}: {year}{escape(finding.message)}")
+        console.print(f"  {finding.code} {finding.severity.value} line {finding.line}: {escape(finding.message)}")
 
     console.print("\n[bold]Engagements[/bold]")
     engagements = engagements_as_of(ctx)
