@@ -61,7 +61,8 @@ def render(name: str, iso3: str, status: str, signed: str | None, consent: tuple
     return "".join(lines)
 
 
-def main(reference: Path, out_dir: Path) -> None:
+def reference_rows(reference: Path):
+    """(section, name, iso3, cells) for each state row of ccm-reference.md §2.1-2.3."""
     section = None
     for line in reference.read_text(encoding="utf-8").splitlines():
         if line.startswith("### 2.1"):
@@ -71,12 +72,14 @@ def main(reference: Path, out_dir: Path) -> None:
         elif line.startswith("### 2.3"):
             section = "withdrawn"
         elif line.startswith("## 3"):
-            break
+            return
         match = ROW.match(line) if section else None
-        if not match:
-            continue
-        cells = [c.strip() for c in match["rest"].split("|")]
-        name, iso3 = match["name"], match["iso3"]
+        if match:
+            yield section, match["name"], match["iso3"], [c.strip() for c in match["rest"].split("|")]
+
+
+def main(reference: Path, out_dir: Path) -> None:
+    for section, name, iso3, cells in reference_rows(reference):
         signed = None if cells[0] in {"—", ""} else cells[0]
         if section == "party":
             text = render(name, iso3, "party", signed, (cells[1], consent_type(cells[3])), cells[2], None)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-
 import pytest
 
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
+from scripts.import_treaty_dates import reference_rows
 from tests.conftest import PROJECT, SHARED
 
 DATA = PROJECT / "data"
 REFERENCE = SHARED / "reference" / "ccm-reference.md"
-ROW = re.compile(r"^\|\s*(?P<name>[^|]+?)\s*\|\s*(?P<iso3>[A-Z]{3})\s*\|(?P<rest>.*)\|\s*$")
 
 
 @pytest.fixture(scope="module")
@@ -52,27 +50,11 @@ def test_every_figure_and_every_stockpile_fact_carries_a_source(dataset):
                 assert item.sources, f"{loaded.display}: retention {item.year} without a source"
 
 
-def _reference_rows():
-    section = None
-    for line in REFERENCE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("### 2.1"):
-            section = "party"
-        elif line.startswith("### 2.2"):
-            section = "signatory"
-        elif line.startswith("### 2.3"):
-            section = "withdrawn"
-        elif line.startswith("## 3"):
-            return
-        match = ROW.match(line) if section else None
-        if match:
-            yield section, match["iso3"], [cell.strip() for cell in match["rest"].split("|")]
-
-
 @pytest.mark.skipif(not REFERENCE.exists(), reason="shared/reference is not beside the project")
 def test_every_date_matches_the_reference_table(dataset):
-    rows = list(_reference_rows())
+    rows = list(reference_rows(REFERENCE))
     assert len(rows) == 125
-    for section, iso3, cells in rows:
+    for section, _, iso3, cells in rows:
         record = dataset.state(iso3).record
         assert record.status.value == section, iso3
         signed = None if cells[0] in {"—", ""} else cells[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import rule
@@ -95,24 +96,49 @@ def _changes(previous: RetentionYear, current: RetentionYear) -> Iterator[tuple[
             "  - {year: 2016, report: reported, held: {munitions: 292, submunitions: 6605}, sources: [...]}\n",
 )
 def check_unexplained_fall(ctx: StateContext) -> Iterator[Finding]:
+    for change in _unexplained_changes(ctx, falling=True):
+        unknown = "" if change.gap else f"; not reported: {', '.join(change.unknown)}"
+        yield ctx.finding(
+            "R102", f"holdings went down {change.span}: {', '.join(change.parts)}{unknown}; record or ask for the "
+                    f"consumption, destruction or transfers that explain it",
+            change.current.at("held"), change.current.year,
+        )
+
+
+@dataclass
+class _Change:
+    previous: RetentionYear
+    current: RetentionYear
+    parts: list[str]
+    unknown: list[str]
+
+    @property
+    def gap(self) -> bool:
+        return self.current.year != self.previous.year + 1
+
+    @property
+    def span(self) -> str:
+        if self.gap:
+            return f"between {self.previous.year} and {self.current.year} (no entry for the years between)"
+        return f"in {self.current.year}"
+
+
+def _unexplained_changes(ctx: StateContext, falling: bool) -> Iterator[_Change]:
+    """Falls (or rises) that R101 cannot judge: across a gap, or with a movement not known."""
     for previous, current in _pairs(ctx.series):
-        gap = current.year != previous.year + 1
-        falls = []
+        change = _Change(previous, current, [], [])
         for name, before, after in _changes(previous, current):
-            if after >= before:
+            if (after < before) != falling:
                 continue
             movements = _movements(current, name)
-            if gap or _balance(before, movements) is None:
-                falls.append(f"{name} {before:,} -> {after:,}")
-        if falls:
-            span = (f"between {previous.year} and {current.year} (no entry for the years between)" if gap
-                    else f"in {current.year}")
-            unknown = "" if gap else f"; not reported: {', '.join(_unknown_terms(_movements(current, 'submunitions')))}"
-            yield ctx.finding(
-                "R102", f"holdings went down {span}: {', '.join(falls)}{unknown}; record or ask for the consumption, "
-                        f"destruction or transfers that explain it",
-                current.at("held"), current.year,
-            )
+            if not change.gap and _balance(before, movements) is not None:
+                continue  # every term is known: R101 decides
+            if not falling and _inflow_reported(movements):
+                continue
+            change.parts.append(f"{name} {before:,} -> {after:,}")
+            change.unknown += [term for term in _unknown_terms(movements) if term not in change.unknown]
+        if change.parts:
+            yield change
 
 
 @rule(
@@ -126,25 +152,12 @@ def check_unexplained_fall(ctx: StateContext) -> Iterator[Finding]:
             "  - {year: 2018, report: reported, held: {munitions: 8, submunitions: 400}, sources: [...]}\n",
 )
 def check_unexplained_rise(ctx: StateContext) -> Iterator[Finding]:
-    for previous, current in _pairs(ctx.series):
-        gap = current.year != previous.year + 1
-        rises = []
-        for name, before, after in _changes(previous, current):
-            if after <= before:
-                continue
-            movements = _movements(current, name)
-            if not gap and _balance(before, movements) is not None:
-                continue  # every term is known: R101 decides
-            if not _inflow_reported(movements):
-                rises.append(f"{name} {before:,} -> {after:,}")
-        if rises:
-            span = (f"between {previous.year} and {current.year} (no entry for the years between)" if gap
-                    else f"in {current.year}")
-            yield ctx.finding(
-                "R103", f"holdings went up {span}: {', '.join(rises)}, and no acquisition or transfer in is "
-                        f"reported; record it or check the figures",
-                current.at("held"), current.year,
-            )
+    for change in _unexplained_changes(ctx, falling=False):
+        yield ctx.finding(
+            "R103", f"holdings went up {change.span}: {', '.join(change.parts)}, and no acquisition or transfer in "
+                    f"is reported; record it or check the figures",
+            change.current.at("held"), change.current.year,
+        )
     yield from _by_type_changes(ctx)
 
 
