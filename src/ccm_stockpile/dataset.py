@@ -40,7 +40,7 @@ class LoadedFile(Generic[RecordT]):
         return self.locations.at(path)
 
     def name(self, path: tuple) -> str:
-        return display_path(path, self.data)
+        return display_path(self.locations.located(path), self.data)
 
 
 @dataclass(slots=True)
@@ -162,9 +162,10 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    """Every entry named *.yaml or *.yml (any case): unreadable ones are reported, never skipped."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".yaml", ".yml"})
 
 
 def load(root: Path, root_display: str | None = None) -> Dataset:
@@ -173,6 +174,8 @@ def load(root: Path, root_display: str | None = None) -> Dataset:
         raise DataFolderError(f"no data folder at {root}; pass --data DIR")
     if not root.is_dir():
         raise DataFolderError(f"{root} is not a folder; pass --data DIR")
+    if not (root / "states").is_dir():
+        raise DataFolderError(f"{root} has no states/ folder: is it the data folder? pass --data DIR")
     root_display = str(root) if root_display is None else root_display
     dataset = Dataset(root=root)
     # The collector only slows loading many small objects down; nothing here makes cycles.

@@ -90,8 +90,10 @@ def followups(dataset: Dataset, as_of: dt.date, findings: list[Finding] | None =
     result = []
     year = latest_due_year(as_of)
     for ctx in contexts(dataset, as_of):
-        reasons = by_state.get(ctx.record.iso3)
-        if not reasons or ctx.party.end is not None or retention_ended(ctx):
+        reasons = by_state.get(ctx.record.iso3, [])
+        if retention_ended(ctx):
+            reasons = [f for f in reasons if not f.code.startswith("R")]  # stockpile (T) reasons remain
+        if not reasons or ctx.party.end is not None:
             continue
         engagements = engagements_as_of(ctx)
         result.append(
@@ -111,5 +113,5 @@ def why_not_followed(ctx: StateContext) -> str | None:
     if ctx.party.end is not None:
         return f"withdrawn with effect from {ctx.party.end.isoformat()}: no obligations after that date"
     if retention_ended(ctx):
-        return f"retention ended: holdings reported as zero in {ctx.series[-1].year}"
+        return f"retention ended: holdings reported as zero in {ctx.series[-1].year} (stockpile findings still count)"
     return None

@@ -90,3 +90,11 @@ def test_T203_article_17(write_state, data_dir, consent, entry_into_force, fires
     write_state(make_state(consent={"date": consent, "type": "ratification"}, entry_into_force=entry_into_force,
                            signed=None))
     assert codes_of(findings_for(data_dir, codes=("T203",))) == (["T203"] if fires else [])
+
+
+def test_T203_when_entry_into_force_cannot_be_determined(write_state, data_dir):
+    write_state(make_state(consent={"date": "2011", "type": "ratification"}, entry_into_force=None, signed=None,
+                           stockpile={"status": "held"}))
+    found = findings_for(data_dir)
+    assert codes_of(found) == ["T203"]
+    assert "entry into force cannot be determined" in found[0].message

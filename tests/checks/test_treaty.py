@@ -60,3 +60,28 @@ def test_T204_withdrawn_state_only_after_the_withdrawal_took_effect(write_state,
 def test_signatory_gets_no_treaty_findings(write_state, data_dir):
     write_state(make_state(status="signatory", consent=None, entry_into_force=None, stockpile=HELD))
     assert findings_for(data_dir) == []
+
+
+def test_T201_derived_deadline_uses_the_latest_day_a_partial_entry_into_force_may_mean(write_state, data_dir):
+    write_state(make_state(stockpile=HELD, entry_into_force="2015", consent={"date": "2015", "type": "ratification"},
+                           signed=None))
+    assert not findings_for(data_dir, dt.date(2023, 6, 1), ("T201",))
+    assert codes_of(findings_for(data_dir, dt.date(2024, 1, 2), ("T201",))) == ["T201"]
+
+
+def test_stockpile_reasons_keep_a_state_on_followup_after_retention_ended(write_state, data_dir):
+    from ccm_stockpile.dataset import load
+    from ccm_stockpile.followup import followups
+
+    write_state(make_state(stockpile={"status": "destroyed", "discoveries": [FOUND]},
+                           retention=[{"year": 2023, "report": "reported", "held": {"munitions": 0, "submunitions": 0},
+                                       "sources": [{"url": "https://x.org"}]}]))
+    items = followups(load(data_dir), dt.date(2025, 6, 1))
+    assert [(i.iso3, [f.code for f in i.reasons]) for i in items] == [("ESP", ["T202"])]
+
+
+def test_T202_not_followed_after_withdrawal(write_state, data_dir):
+    write_state(make_state(status="withdrawn", withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
+                           stockpile={"status": "destroyed", "discoveries": [FOUND]}))
+    assert codes_of(findings_for(data_dir, dt.date(2025, 1, 1), ("T202",))) == ["T202"]
+    assert not findings_for(data_dir, dt.date(2025, 6, 1), ("T202",))

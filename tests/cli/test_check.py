@@ -27,7 +27,7 @@ def as_json(result) -> dict:
 
 BAD_INPUTS = [
     # (name, file name, content, code, line)
-    ("unclosed quote", "esp.yaml", 'iso3: ESP\nname: "Spain\nstatus: party\n', "E001", 4),
+    ("unclosed quote", "esp.yaml", 'iso3: ESP\nname: "Spain\nstatus: party\n', "E001", 2),
     ("tab indentation", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nstockpile:\n\tstatus: held\n", "E001", 5),
     ("duplicate key", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nname: Espana\n", "E003", 4),
     ("unknown key", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n", "E002", 4),
@@ -146,3 +146,18 @@ def test_as_of_makes_a_run_reproducible(data_dir, write_state):
     late = as_json(runner.invoke(app, ["check", "--data", str(data_dir), "--as-of", "2025-06-01", "--format", "json"]))
     assert "R106" not in {f["code"] for f in early["findings"]}
     assert "R106" in {f["code"] for f in late["findings"]}
+
+
+def test_a_folder_without_states_is_bad_usage(tmp_path):
+    result = runner.invoke(app, ["check", "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "has no states/ folder" in result.output
+
+
+def test_a_broken_link_among_the_records_is_reported_not_skipped(data_dir, write_state):
+    write_state(GOOD_TEXT)
+    (data_dir / "states" / "prt.yaml").symlink_to(data_dir / "states" / "missing.yaml")
+    findings = as_json(check(data_dir, "--format", "json"))["findings"]
+    assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in findings if f["code"].startswith("E")] == [
+        ("E001", "prt.yaml")
+    ]

@@ -46,10 +46,11 @@ def test_every_key_and_value_keeps_its_line_and_column() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ('iso3: ESP\nname: "Spain\nstatus: party\n', 4, "quote"),
+        ('iso3: ESP\nname: "Spain\nstatus: party\n', 2, "quote"),
         ("iso3: ESP\nstockpile:\n\tstatus: held\n", 3, "tabs"),
         ("iso3: ESP\n---\niso3: PRT\n", 2, "one record per file"),
-        ("iso3: [ESP\n", 2, "not valid YAML"),
+        ("iso3: [ESP\n", 1, "not valid YAML"),
+        ("a: 1\nb: 2\niso3: {x: [1,\n\nc: 3\n", 3, "bracket"),
     ],
 )
 def test_invalid_yaml_is_E001_at_its_line_with_advice(text: str, line: int, words: str) -> None:
@@ -107,3 +108,20 @@ def test_non_utf8_file_is_E001_with_its_line(tmp_path: Path) -> None:
 def test_empty_file_is_read_as_empty_without_error() -> None:
     parsed = parse("# only a comment\n")
     assert parsed.empty and parsed.findings == []
+
+
+def test_duplicate_key_path_names_list_items_by_key() -> None:
+    parsed = parse("retention:\n  - year: 2015\n    report: reported\n    report: unknown\n")
+    assert [(f.code, f.path, f.year) for f in parsed.findings] == [("E003", "retention[year=2015].report", 2015)]
+
+
+def test_scalar_aliases_are_refused_too() -> None:
+    parsed = parse("a: &x 5\nb: *x\n")
+    assert [(f.code, f.line) for f in parsed.findings] == [("E001", 1)]  # at the anchor
+
+
+def test_a_folder_named_like_a_record_is_E001(tmp_path: Path) -> None:
+    (tmp_path / "esp.yaml").mkdir()
+    parsed = read_file(tmp_path / "esp.yaml", "esp.yaml")
+    assert [f.code for f in parsed.findings] == ["E001"]
+    assert "not a regular file" in parsed.findings[0].message

@@ -40,7 +40,7 @@ def errors(text: str):
         ("stockpile:\n  status: gone\n", 5, 3, "stockpile.status",
          "`gone` is not one of: never_held, held, destroyed or unknown"),
         ("retention:\n  - year: 2016\n    held: {munitions: 3, submunitions: 5}\n    sources: [{url: 'https://x.org'}]\n",
-         5, 5, "retention[year=2016].report", "the required key `report` is missing; add it (write null where it is not known)"),
+         5, 5, "retention[year=2016].report", "the required key `report` is missing; add it"),
         ("retention:\n  - year: 2016\n    report: reported\n    held: {munitions: 3}\n"
          "    sources: [{url: 'https://x.org'}]\n", 7, 5, "retention[year=2016].held.submunitions",
          "the required key `submunitions` is missing; add it (write null where it is not known)"),
@@ -68,7 +68,7 @@ def test_unquoted_NO_stays_text_and_fails_as_an_iso3_code_not_as_a_boolean() -> 
 def test_missing_top_level_key_points_at_the_start_of_the_record() -> None:
     _, findings = errors("iso3: ESP\nstatus: party\n")
     assert [(f.line, f.message) for f in findings] == [
-        (1, "the required key `name` is missing; add it (write null where it is not known)")
+        (1, "the required key `name` is missing; add it")
     ]
 
 

@@ -39,3 +39,9 @@ def test_malformed_dates_are_refused(text):
 
 def test_embedded_iso3166_table_is_current():
     assert ALPHA3 == frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+@pytest.mark.parametrize("text", ["0000", "9999-12-01", "1899"])
+def test_implausible_years_are_refused_not_crashing_later(text):
+    with pytest.raises(ValueError, match="between 1900 and 2100"):
+        PartialDate(text)

@@ -10,6 +10,7 @@ from ccm_stockpile.checks.registry import rule
 from ccm_stockpile.checks.series import PARTS
 from ccm_stockpile.checks.timeline import article17_entry_into_force
 from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.records.state import StateStatus
 
 
 @rule(
@@ -128,6 +129,13 @@ def check_date_order(ctx: StateContext) -> Iterator[Finding]:
 )
 def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
     record = ctx.record
+    if record.status != StateStatus.SIGNATORY and ctx.party.start is None:
+        yield ctx.finding(
+            "T203", "entry into force cannot be determined (no `entry_into_force`, and the consent date gives no "
+                    "month), so no treaty or retention check can run; add `entry_into_force` from the UN Treaty "
+                    "Collection", ("entry_into_force",) if "entry_into_force" in (ctx.loaded.data or {}) else (),
+        )
+        return
     if not (record.consent and record.entry_into_force):
         return
     derived = article17_entry_into_force(record.consent.date)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import rule
-from ccm_stockpile.checks.series import PARTS, RetentionYear, part, transfer_total
+from ccm_stockpile.checks.series import PARTS, RetentionYear, first_entry_per_year, known_holdings, part, transfer_total
 from ccm_stockpile.checks.timeline import report_due
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.records.state import ReportStatus
@@ -119,13 +119,14 @@ class _Change:
     @property
     def span(self) -> str:
         if self.gap:
-            return f"between {self.previous.year} and {self.current.year} (no entry for the years between)"
+            return f"between {self.previous.year} and {self.current.year} (no figure for the years between)"
         return f"in {self.current.year}"
 
 
 def _unexplained_changes(ctx: StateContext, falling: bool) -> Iterator[_Change]:
-    """Falls (or rises) that R101 cannot judge: across a gap, or with a movement not known."""
-    for previous, current in _pairs(ctx.series):
+    """Falls (or rises) that R101 cannot judge: across a gap (or years of unknown holdings), or with a
+    movement not known."""
+    for previous, current in _pairs(known_holdings(ctx.series)):
         change = _Change(previous, current, [], [])
         for name, before, after in _changes(previous, current):
             if (after < before) != falling:
@@ -273,9 +274,10 @@ def check_missing_reports(ctx: StateContext) -> Iterator[Finding]:
     if last_due is None:
         return
     by_year = {item.year: item for item in series}
+    first_year = min(entry.year for _, entry in first_entry_per_year(ctx.record))
     retaining = True
     missing: list[int] = []
-    for year in range(series[0].year, last_due + 1):
+    for year in range(first_year, last_due + 1):
         item = by_year.get(year)
         if item is None:
             if retaining and ctx.party.report_is_due(year):
@@ -288,7 +290,8 @@ def check_missing_reports(ctx: StateContext) -> Iterator[Finding]:
             )
         retaining = not item.held_zero
     if missing:
-        anchor = max((item for item in series if item.year < missing[-1]), key=lambda item: item.year)
+        earlier = [item for item in series if item.year < missing[-1]]
+        anchor = max(earlier, key=lambda item: item.year) if earlier else series[0]
         years = _ranges(missing)
         yield ctx.finding(
             "R106", f"no report recorded for {years} (each due 30 April of the next year) while the state was retaining; "
@@ -345,8 +348,8 @@ def _keys(ctx: StateContext, item: RetentionYear) -> set:
             "  - {year: 2020, report: reported, held: {munitions: 0, submunitions: 0}, sources: [...]}\n",
 )
 def check_retention_ended(ctx: StateContext) -> Iterator[Finding]:
-    for previous, current in _pairs(ctx.series):
-        if current.held_zero and not previous.held_zero:
+    for previous, current in _pairs(known_holdings(ctx.series)):
+        if current.held_zero and previous.held_positive:
             yield ctx.finding(
                 "R108", f"retention ended in {current.year}: holdings fell to zero (from {previous.held} in "
                         f"{previous.year})",

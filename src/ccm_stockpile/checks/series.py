@@ -40,6 +40,10 @@ class RetentionYear:
         return self.held is None or self.held.entirely_unknown
 
     @property
+    def held_positive(self) -> bool:
+        return self.held is not None and self.held.positive
+
+    @property
     def held_zero(self) -> bool:
         return self.held is not None and self.held.is_zero
 
@@ -69,6 +73,8 @@ def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[
     for index, entry in first_entry_per_year(record):
         if not party.covers_year(entry.year):
             continue
+        if party.end is not None and not party.report_is_due(entry.year):
+            continue  # the report fell due after the withdrawal took effect: no obligation left
         if entry.submitted is not None and entry.submitted.surely_after(as_of):
             continue
         carry = entry.report == ReportStatus.UNCHANGED
@@ -76,6 +82,13 @@ def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[
         if (held is None or held.entirely_unknown) and carry and last_held is not None:
             held, carried = last_held, True
         by_type = entry.by_type or (last_types if carry else [])
+        if (held is None or held.entirely_unknown) and by_type and all(
+            row.munitions is not None and row.submunitions is not None for row in by_type
+        ):
+            held = Quantity(
+                munitions=sum(row.munitions for row in by_type),  # type: ignore[misc]
+                submunitions=sum(row.submunitions for row in by_type),  # type: ignore[misc]
+            )
         planned = entry.planned_use if entry.planned_use is not None or not carry else last_planned
         actual = entry.actual_use if entry.actual_use is not None or not carry else last_actual
         series.append(RetentionYear(index, entry, held, by_type, planned, actual, carried))
@@ -86,6 +99,11 @@ def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[
         last_planned = entry.planned_use if entry.planned_use is not None else last_planned
         last_actual = entry.actual_use if entry.actual_use is not None else last_actual
     return series
+
+
+def known_holdings(series: list[RetentionYear]) -> list[RetentionYear]:
+    """The years whose holdings are at least partly known; the others are gaps for comparisons."""
+    return [item for item in series if not item.held_unknown]
 
 
 def part(quantity: Quantity | None, name: str) -> int | None:

@@ -46,7 +46,8 @@ def check_destruction_deadline(ctx: StateContext) -> Iterator[Finding]:
     stockpile = ctx.record.stockpile
     if stockpile is None or not ctx.party.ever_party or not still_held(stockpile, ctx.as_of):
         return
-    deadline = destruction_deadline(stockpile, ctx.party.start, ctx.as_of)
+    entry_into_force = ctx.record.entry_into_force.latest if ctx.record.entry_into_force else ctx.party.start
+    deadline = destruction_deadline(stockpile, entry_into_force, ctx.as_of)
     if deadline is not None and deadline < ctx.as_of and ctx.party.contains(deadline):
         yield ctx.finding(
             "T201", f"the stockpile destruction deadline {deadline.isoformat()} has passed and destruction is not "
@@ -65,12 +66,10 @@ def check_destruction_deadline(ctx: StateContext) -> Iterator[Finding]:
 )
 def check_discoveries_destroyed(ctx: StateContext) -> Iterator[Finding]:
     stockpile = ctx.record.stockpile
-    if stockpile is None or not ctx.party.ever_party:
-        return
+    if stockpile is None or not ctx.party.ever_party or ctx.party.end is not None:
+        return  # after a withdrawal takes effect there is no obligation left to follow up
     for index, discovery in enumerate(stockpile.discoveries):
         if discovery.found.surely_after(ctx.as_of):
-            continue
-        if ctx.party.end is not None and discovery.found.earliest >= ctx.party.end:
             continue
         if discovery.destroyed is None or discovery.destroyed.surely_after(ctx.as_of):
             yield ctx.finding(

@@ -45,6 +45,13 @@ class Locations:
             path = path[:-1]
         return self.values.get((), Mark(1, 1))
 
+    def located(self, path: Path) -> Path:
+        """The longest part of `path` that is in the file (a finding about a key left out names its parent)."""
+        path = tuple(path)
+        while path and path not in self.keys and path not in self.values:
+            path = path[:-1]
+        return path
+
     def of_mapping(self, path: Path) -> Mark:
         """The mark of the mapping at `path` itself (where a missing key would go)."""
         path = tuple(path)
@@ -77,3 +84,13 @@ def display_path(path: Path, data: Any) -> str:
             node = node.get(element) if isinstance(node, dict) else None
             parent_key = element
     return "".join(parts)
+
+
+def year_of(data: Any, path: Path) -> int | None:
+    """The `year` of the retention entry a path lies in, if any."""
+    if len(path) >= 2 and path[0] == "retention" and isinstance(path[1], int) and isinstance(data, dict):
+        entries = data.get("retention")
+        if isinstance(entries, list) and path[1] < len(entries) and isinstance(entries[path[1]], dict):
+            year = entries[path[1]].get("year")
+            return year if isinstance(year, int) and not isinstance(year, bool) else None
+    return None

@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ccm_stockpile.findings import Finding, Severity
-from ccm_stockpile.io.locations import Locations, Mark
+from ccm_stockpile.io.locations import Locations, Mark, display_path, year_of as _year_of
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -86,11 +86,7 @@ class _Builder:
         self.parsed = parsed
         self.locations = parsed.locations
         self.seen: set[int] = set()
-
-    def finding(self, code: str, message: str, mark: Mark, path: str = "") -> None:
-        self.parsed.findings.append(
-            Finding(code, Severity.ERROR, message, self.parsed.display, mark.line, mark.column, path)
-        )
+        self.duplicates: list[tuple[tuple, Mark]] = []
 
     def build(self, node: Node, path: tuple, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -101,11 +97,11 @@ class _Builder:
                 _mark(node),
             )
         self.locations.values[path] = _mark(node)
-        if isinstance(node, ScalarNode):
-            return resolve_scalar(node)
         if id(node) in self.seen:
             raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
         self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            return resolve_scalar(node)
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
@@ -114,13 +110,7 @@ class _Builder:
                 raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
             key = key_node.value
             if key in result:
-                self.finding(
-                    "E003",
-                    f"the key `{key}` is given twice in this mapping (first at line "
-                    f"{self.locations.keys[path + (key,)].line}); keep one and delete the other",
-                    _mark(key_node),
-                    ".".join(str(p) for p in path + (key,) if isinstance(p, str)),
-                )
+                self.duplicates.append((path + (key,), _mark(key_node)))
                 continue
             self.locations.keys[path + (key,)] = _mark(key_node)
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -132,13 +122,18 @@ _HINTS = (
     ("mapping values are not allowed", "a value probably contains `: `; put the value in quotes"),
     ("expected a single document", "keep one record per file (remove the `---` line)"),
     ("could not find expected ':'", "a key probably lacks its `:`, or a quote is not closed"),
+    ("while parsing a flow", "a bracket `[` or brace `{` opened here is probably not closed"),
 )
 
 
 def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context_mark = getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
+    opened = "end of stream" in str(problem) or str(context or "").startswith("while parsing a flow")
+    if context_mark is not None and opened:
+        mark = context_mark  # an unclosed quote or bracket: point where it was opened, not where it ends
     text = f"not valid YAML: {problem}"
     if context:
         text += f" ({context})"
@@ -170,8 +165,17 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     if root is None:
         parsed.empty = True
         return parsed
+    builder = _Builder(parsed)
     try:
-        parsed.data = _Builder(parsed).build(root, (), 0)
+        parsed.data = builder.build(root, (), 0)
+        for path, mark in builder.duplicates:
+            first = parsed.locations.keys[path].line
+            parsed.findings.append(
+                Finding("E003", Severity.ERROR,
+                        f"the key `{path[-1]}` is given twice in this mapping (first at line {first}); keep one and "
+                        f"delete the other", display, mark.line, mark.column, display_path(path, parsed.data),
+                        year=_year_of(parsed.data, path))
+            )
     except _HostileInput as problem:
         parsed.findings.append(
             Finding("E001", Severity.ERROR, f"not a plain record: {problem}", display, problem.mark.line, problem.mark.column)
@@ -183,6 +187,13 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
 def read_file(path: Path, display: str | None = None) -> ParsedFile:
     """Read one YAML record file into plain data and line marks."""
     display = display or str(path)
+    if not path.is_file():
+        parsed = ParsedFile(path=path, display=display)
+        parsed.findings.append(Finding(
+            "E001", Severity.ERROR,
+            "cannot read the file: it is not a regular file (a folder, a broken link or a link loop); "
+            "replace it with the record or remove it", display, 1, 1))
+        return parsed
     try:
         raw = path.read_bytes()
     except OSError as error:

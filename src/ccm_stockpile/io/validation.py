@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ccm_stockpile.findings import Finding, Severity
-from ccm_stockpile.io.locations import Path, display_path
+from ccm_stockpile.io.locations import Path, display_path, year_of as _year_of
 from ccm_stockpile.io.reader import ParsedFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -26,6 +26,17 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
+
+
+def _nullable(model: type[BaseModel], path: Path) -> bool:
+    current: type[BaseModel] | None = model
+    for element in path[:-1]:
+        if current is None or isinstance(element, int):
+            continue
+        field = current.model_fields.get(element)
+        current = _model_in(field.annotation) if field else None
+    field = current.model_fields.get(path[-1]) if current and path else None
+    return field is not None and type(None) in typing.get_args(field.annotation)
 
 
 def allowed_keys(model: type[BaseModel], path: Path) -> list[str]:
@@ -74,7 +85,9 @@ def _message(error: dict, model: type[BaseModel], path: Path) -> str:
     value = error.get("input")
     key = path[-1] if path else None
     if kind == "missing":
-        return f"the required key `{key}` is missing; add it (write null where it is not known)"
+        if _nullable(model, path):
+            return f"the required key `{key}` is missing; add it (write null where it is not known)"
+        return f"the required key `{key}` is missing; add it"
     if kind == "extra_forbidden":
         allowed = allowed_keys(model, path[:-1])
         close = closest_key(str(key), allowed)
@@ -149,12 +162,3 @@ def validate(parsed: ParsedFile, model: type[ModelT], state: str | None = None) 
 
 def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool, types.NoneType)) else None
-
-
-def _year_of(data: Any, path: Path) -> int | None:
-    if len(path) >= 2 and path[0] == "retention" and isinstance(path[1], int):
-        entries = data.get("retention")
-        if isinstance(entries, list) and path[1] < len(entries) and isinstance(entries[path[1]], dict):
-            year = entries[path[1]].get("year")
-            return year if isinstance(year, int) and not isinstance(year, bool) else None
-    return None

@@ -32,6 +32,8 @@ class PartialDate:
         self.year = int(match["year"])
         self.month = int(match["month"]) if match["month"] else None
         self.day = int(match["day"]) if match["day"] else None
+        if not 1900 <= self.year <= 2100:
+            raise ValueError(f"`{text}` is not a plausible date: the year must be between 1900 and 2100")
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"`{text}` is not a date: there is no month {self.month}; write YYYY-MM-DD")
         if self.day is not None:
@@ -89,7 +91,7 @@ class PartialDate:
             return value
         if isinstance(value, dt.date):
             return cls(value.isoformat())
-        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return cls(str(value))
         if not isinstance(value, str):
             raise PydanticCustomError(
@@ -111,13 +113,13 @@ class PartialDate:
         return {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
             ],
             "description": "YYYY-MM-DD, or YYYY-MM / YYYY where the source gives only a month or a year",
         }
 
 
-Count = Annotated[int, Strict(), Field(ge=0)]
+Count = Annotated[int, Strict(), Field(ge=0, le=10**10)]
 """A whole number of items, 0 or more (strict: `1.5`, `"12"` and `true` are refused)."""
 
 ISO3 = Annotated[
