@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test schema docs clean
+.PHONY: check test schema docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ schema: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m ccm_stockpile.docs
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py data
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -56,7 +56,8 @@ def render(name: str, iso3: str, status: str, signed: str | None, consent: tuple
     )
     if withdrawal:
         lines.append(
-            "    quote: The withdrawal took effect for Lithuania on 6 March 2025 in accordance with article 20 (3) of the Convention.\n"
+            "    quote: The withdrawal took effect for Lithuania on 6 March 2025 in accordance with article 20 (3)"
+            " of the Convention.\n"
         )
     return "".join(lines)
 

@@ -56,7 +56,7 @@ def _type_name(annotation: typing.Any) -> str:
     arguments = typing.get_args(annotation)
     if origin is typing.Annotated:
         return _type_name(arguments[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         names = [_type_name(a) for a in arguments if a is not type(None)]
         suffix = " or null" if type(None) in arguments else ""
         return " or ".join(names) + suffix

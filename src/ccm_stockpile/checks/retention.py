@@ -14,7 +14,7 @@ from ccm_stockpile.records.state import ReportStatus
 
 
 def _pairs(series: list[RetentionYear]) -> Iterator[tuple[RetentionYear, RetentionYear]]:
-    return zip(series, series[1:])
+    return zip(series, series[1:], strict=False)
 
 
 def _movements(current: RetentionYear, name: str) -> dict[str, int | None]:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from ccm_stockpile.findings import Finding, Severity
-from ccm_stockpile.io.locations import Locations, Mark, display_path, year_of as _year_of
+from ccm_stockpile.io.locations import Locations, Mark, display_path
+from ccm_stockpile.io.locations import year_of as _year_of
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ccm_stockpile.findings import Finding, Severity
-from ccm_stockpile.io.locations import Path, display_path, year_of as _year_of
+from ccm_stockpile.io.locations import Path, display_path
+from ccm_stockpile.io.locations import year_of as _year_of
 from ccm_stockpile.io.reader import ParsedFile
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

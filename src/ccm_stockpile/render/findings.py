@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from typing import TextIO
 
 from ccm_stockpile.findings import Finding, Severity, summarize
 
