@@ -6,7 +6,7 @@ The one entry point every command uses: files -> io -> records -> Dataset. Nothi
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -86,23 +86,14 @@ def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list
     parsed = read_file(path, display)
     findings = list(parsed.findings)
     code = _state_code(parsed)
-    for index, finding in enumerate(findings):
-        if finding.state is None and code:
-            findings[index] = _with_state(finding, code)
+    if code:
+        findings = [finding if finding.state else replace(finding, state=code) for finding in findings]
     record = None
     if parsed.readable:
         record, errors = validate(parsed, StateRecord, state=code)
         findings.extend(errors)
-        if any(f.code == "E003" for f in findings):
-            record = record  # the record is still usable: the first occurrence of a key was kept
     findings.extend(_identity_findings(path, parsed, display, code))
     return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
-
-
-def _with_state(finding: Finding, code: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, state=code)
 
 
 def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str | None) -> list[Finding]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ccm_stockpile.checks import StateContext, contexts, run_checks
+from ccm_stockpile.checks import TREATY_FAMILIES, StateContext, contexts, run_checks
 from ccm_stockpile.checks.holdings import latest_holding
 from ccm_stockpile.checks.series import RetentionYear
 from ccm_stockpile.checks.timeline import latest_due_year
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.records.state import Engagement, EngagementKind
-
-FOLLOWUP_FAMILIES = ("R", "T")
 
 
 @dataclass
@@ -85,7 +83,7 @@ def followups(dataset: Dataset, as_of: dt.date, findings: list[Finding] | None =
     findings = run_checks(dataset, as_of) if findings is None else findings
     by_state: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.state and finding.code.startswith(FOLLOWUP_FAMILIES) and finding.severity != Severity.INFO:
+        if finding.state and finding.code.startswith(TREATY_FAMILIES) and finding.severity != Severity.INFO:
             by_state.setdefault(finding.state, []).append(finding)
     result = []
     year = latest_due_year(as_of)

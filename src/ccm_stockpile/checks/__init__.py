@@ -58,4 +58,4 @@ def exit_code(findings: list[Finding], strict: bool = False) -> int:
     return 1 if any(f.severity in failing for f in findings) else 0
 
 
-__all__ = ["RULES", "Rule", "run_checks", "exit_code", "contexts", "StateContext"]
+__all__ = ["RULES", "TREATY_FAMILIES", "Rule", "run_checks", "exit_code", "contexts", "StateContext"]

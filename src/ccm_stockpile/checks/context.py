@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ccm_stockpile.checks.registry import severity_of
@@ -22,7 +22,6 @@ class StateContext:
     loaded: LoadedFile[StateRecord]
     as_of: dt.date
     settings: Settings
-    _party: PartyTime | None = field(default=None, repr=False)
 
     @property
     def record(self) -> StateRecord:
@@ -39,6 +38,7 @@ class StateContext:
         return build_series(self.record, self.party, self.as_of)
 
     def finding(self, code: str, message: str, path: tuple = (), year: int | None = None, value: object = None) -> Finding:
+        """A finding at `path`; a key the file leaves out is located (and named) by its nearest parent."""
         mark = self.loaded.mark(path)
         return Finding(
             code, severity_of(code), message, self.loaded.display, mark.line, mark.column,

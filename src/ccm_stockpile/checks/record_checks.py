@@ -133,7 +133,7 @@ def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
         yield ctx.finding(
             "T203", "entry into force cannot be determined (no `entry_into_force`, and the consent date gives no "
                     "month), so no treaty or retention check can run; add `entry_into_force` from the UN Treaty "
-                    "Collection", ("entry_into_force",) if "entry_into_force" in (ctx.loaded.data or {}) else (),
+                    "Collection", ("entry_into_force",),
         )
         return
     if not (record.consent and record.entry_into_force):

@@ -215,7 +215,7 @@ def check_unchanged_holdings(ctx: StateContext) -> Iterator[Finding]:
                 "R104", f"holdings of {last.held} unchanged for {len(run)} consecutive years "
                         f"({run[0].year}-{last.year}) with no consumption reported; ask whether they are used and "
                         f"still the minimum absolutely necessary (Action 17)",
-                last.at("held") if not last.held_carried else last.path, last.year,
+                last.at("held"), last.year,
             )
 
     for item in ctx.series:
@@ -326,17 +326,8 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
         if item.held is not None and item.held.positive and not item.by_type:
             yield ctx.finding(
                 "R107", f"{item.year}: {item.held} held with no type or lot numbers; add `by_type` rows (Art. 3(8))",
-                item.at("by_type") if item.entry.by_type == [] and "by_type" in _keys(ctx, item) else item.path,
-                item.year,
+                item.at("by_type"), item.year,
             )
-
-
-def _keys(ctx: StateContext, item: RetentionYear) -> set:
-    data = ctx.loaded.data
-    try:
-        return set(data["retention"][item.index])  # type: ignore[index]
-    except (KeyError, IndexError, TypeError):
-        return set()
 
 
 @rule(
@@ -372,5 +363,5 @@ def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "R110", f"{item.year}: an entry exists but the quantity held is not known; add it from the report "
                         f"or ask the state",
-                item.at("held") if item.entry.held is not None else item.path, item.year,
+                item.at("held"), item.year,
             )

@@ -73,7 +73,7 @@ class PartyTime:
 
     def last_year_due(self) -> int | None:
         """The latest calendar year whose report was due in party time by the as-of date."""
-        year = self.as_of.year - 1 if self.as_of >= dt.date(self.as_of.year, 4, 30) else self.as_of.year - 2
+        year = latest_due_year(self.as_of)
         while year >= 2009:
             if self.report_is_due(year):
                 return year

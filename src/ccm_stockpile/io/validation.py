@@ -29,27 +29,28 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _nullable(model: type[BaseModel], path: Path) -> bool:
+def _model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
+    """The model that validates the mapping at `path` (list indexes are stepped over)."""
     current: type[BaseModel] | None = model
-    for element in path[:-1]:
-        if current is None or isinstance(element, int):
+    for element in path:
+        if current is None:
+            return None
+        if isinstance(element, int):
             continue
         field = current.model_fields.get(element)
         current = _model_in(field.annotation) if field else None
-    field = current.model_fields.get(path[-1]) if current and path else None
+    return current
+
+
+def _nullable(model: type[BaseModel], path: Path) -> bool:
+    parent = _model_at(model, path[:-1]) if path else None
+    field = parent.model_fields.get(path[-1]) if parent else None  # type: ignore[arg-type]
     return field is not None and type(None) in typing.get_args(field.annotation)
 
 
 def allowed_keys(model: type[BaseModel], path: Path) -> list[str]:
     """The keys the model accepts for the mapping at `path`."""
-    current: type[BaseModel] | None = model
-    for element in path:
-        if current is None:
-            return []
-        if isinstance(element, int):
-            continue
-        field = current.model_fields.get(element)
-        current = _model_in(field.annotation) if field else None
+    current = _model_at(model, path)
     return list(current.model_fields) if current else []
 
 
