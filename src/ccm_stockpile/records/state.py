@@ -28,6 +28,7 @@ class StockpileStatus(StrEnum):
     NEVER_HELD = "never_held"
     HELD = "held"
     DESTROYED = "destroyed"
+    RETAINED = "retained"
     UNKNOWN = "unknown"
 
 
@@ -36,6 +37,17 @@ class ReportStatus(StrEnum):
     UNCHANGED = "unchanged"
     NOT_SUBMITTED = "not_submitted"
     UNKNOWN = "unknown"
+
+
+class Omission(StrEnum):
+    """What a source says a state's report left out (the evidence for a state-addressed request)."""
+
+    PLANNED_USE = "planned_use"
+    ACTUAL_USE = "actual_use"
+    TYPES = "types"
+    LOTS = "lots"
+    QUANTITY = "quantity"
+    MOVEMENTS = "movements"
 
 
 class Direction(StrEnum):
@@ -93,7 +105,10 @@ class Discovery(StrictModel):
 class Stockpile(StrictModel):
     """Article 3(1)-(5): the stockpile, its destruction and any later discoveries."""
 
-    status: StockpileStatus = Field(description="never_held only where a source says so; else unknown")
+    status: StockpileStatus = Field(
+        description="never_held only where a source says so; retained: the whole stockpile was kept for "
+                    "permitted purposes (Art. 3(6)), so none awaits destruction; else unknown"
+    )
     declared: Quantity | None = Field(default=None, description="stockpile declared under Art. 7(1)(b)")
     destroyed: Quantity | None = Field(default=None, description="total destroyed under Article 3")
     deadline: PartialDate | None = Field(default=None, description="Art. 3(2) deadline; derived (EIF + 8 years) when absent")
@@ -122,10 +137,6 @@ class Transfer(StrictModel):
     munitions: Count | None = Field(description="cluster munitions transferred (null: not known)")
     submunitions: Count | None = Field(description="submunitions transferred (null: not known)")
 
-    @property
-    def quantity(self) -> Quantity:
-        return Quantity(munitions=self.munitions, submunitions=self.submunitions)
-
 
 class RetentionEntry(StrictModel):
     """One calendar year of retention under Art. 3(6)-(8), as reported under Art. 7."""
@@ -145,6 +156,13 @@ class RetentionEntry(StrictModel):
     )
     planned_use: str | None = Field(default=None, description="planned use (Art. 3(8))")
     actual_use: str | None = Field(default=None, description="actual use (Art. 3(8))")
+    omitted: list[Omission] = Field(
+        default_factory=list,
+        description="what a source in `sources` says the state's report for the year left out: planned_use, "
+                    "actual_use, types, lots, quantity, movements (consumption, destruction, transfers); the "
+                    "evidence that lets a letter ask the state for it. Leave empty when the report was simply not "
+                    "read: that gap is ours, not the state's",
+    )
     sources: list[Source] = Field(default_factory=list, description="required when any figure is given")
     note: str | None = Field(default=None, description="which source year was used and why; disagreements")
 
@@ -158,10 +176,10 @@ class RetentionEntry(StrictModel):
 
     @model_validator(mode="after")
     def _check_figures_are_sourced(self) -> RetentionEntry:
-        if self.has_figures() and not self.sources:
+        if (self.has_figures() or self.omitted) and not self.sources:
             raise PydanticCustomError(
                 "unsourced_figures",
-                "the entry for {year} gives figures but no `sources`; add the URL each figure comes from",
+                "the entry for {year} gives figures or omissions but no `sources`; add the URL each comes from",
                 {"year": self.year},
             )
         return self

@@ -6,9 +6,9 @@ import calendar
 import datetime as dt
 import re
 from functools import total_ordering
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(-(?P<month>\d{2})(-(?P<day>\d{2}))?)?")
@@ -40,10 +40,6 @@ class PartialDate:
             last = calendar.monthrange(self.year, self.month)[1]  # type: ignore[arg-type]
             if not 1 <= self.day <= last:
                 raise ValueError(f"`{text}` is not a date: month {self.month} of {self.year} has {last} days")
-
-    @classmethod
-    def of(cls, value: dt.date) -> PartialDate:
-        return cls(value.isoformat())
 
     @property
     def is_complete(self) -> bool:
@@ -136,15 +132,27 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, use_attribute_docstrings=False)
 
 
+QuantityPart = Literal["munitions", "submunitions"]
+
+
 class Quantity(StrictModel):
-    """A number of cluster munitions and of explosive submunitions; null means not known, 0 means none."""
+    """A number of cluster munitions and of explosive submunitions; null means not known, 0 means none.
+
+    A part that a source gives rounded ("25.9 million", "over 573,000") is recorded as that number and
+    named in `approximate`: it is printed as "about ..." and never used in a balance.
+    """
 
     munitions: Count | None = Field(description="cluster munitions (null: not known)")
     submunitions: Count | None = Field(description="explosive submunitions (null: not known)")
+    approximate: list[QuantityPart] = Field(
+        default_factory=list,
+        description="the parts that the source gives rounded (e.g. [submunitions] for '14.9 million'); "
+                    "an exact figure from any source always replaces a rounded one",
+    )
 
-    @property
-    def parts(self) -> tuple[int | None, int | None]:
-        return (self.munitions, self.submunitions)
+    def exact(self, name: str) -> int | None:
+        """The part `name` when known exactly; None when unknown or approximate."""
+        return None if name in self.approximate else getattr(self, name)
 
     @property
     def fully_known(self) -> bool:
@@ -164,11 +172,27 @@ class Quantity(StrictModel):
         """Known to be more than none in at least one part."""
         return bool(self.munitions) or bool(self.submunitions)
 
-    def __str__(self) -> str:
-        def show(value: int | None) -> str:
-            return "?" if value is None else f"{value:,}"
+    @model_validator(mode="after")
+    def _check_approximate_parts_are_given(self) -> Quantity:
+        for name in self.approximate:
+            if getattr(self, name) is None:
+                raise PydanticCustomError(
+                    "approximate_unknown",
+                    "`approximate` names {part}, which is null; give the rounded figure or remove it from `approximate`",
+                    {"part": name},
+                )
+        if len(set(self.approximate)) != len(self.approximate):
+            raise PydanticCustomError("approximate_twice", "`approximate` names a part twice; name it once")
+        return self
 
-        return f"{show(self.munitions)} munitions / {show(self.submunitions)} submunitions"
+    def __str__(self) -> str:
+        def show(name: str) -> str:
+            value = getattr(self, name)
+            if value is None:
+                return "?"
+            return f"about {value:,}" if name in self.approximate else f"{value:,}"
+
+        return f"{show('munitions')} munitions / {show('submunitions')} submunitions"
 
 
 class Source(StrictModel):
