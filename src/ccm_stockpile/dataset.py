@@ -6,10 +6,12 @@ The one entry point every command uses: files -> io -> records -> Dataset. Nothi
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from ccm_stockpile.codes import new_finding
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.io.locations import Locations, Mark, display_path
 from ccm_stockpile.io.reader import ParsedFile, read_file
@@ -20,6 +22,7 @@ from ccm_stockpile.records.settings import Settings
 from ccm_stockpile.records.state import StateRecord
 
 RecordT = TypeVar("RecordT")
+_ISO3_FORM = re.compile(r"[A-Z]{3}")
 
 
 class DataFolderError(Exception):
@@ -68,7 +71,27 @@ class Dataset:
         return valid
 
     def state(self, iso3: str) -> LoadedFile[StateRecord] | None:
-        return next((s for s in self.valid_states() if s.record.iso3 == iso3.upper()), None)
+        """The valid record of a state, if its file validated."""
+        return next((s for s in self.valid_states() if s.record and s.record.iso3 == iso3.upper()), None)
+
+    def state_files(self, iso3: str) -> list[LoadedFile[StateRecord]]:
+        """Every file that is, or claims to be, the state's (by `iso3`, or by file name when unreadable)."""
+        code = iso3.upper()
+        return [loaded for loaded in self.states
+                if loaded.path.stem.upper() == code or _claimed_code(loaded.data) == code]
+
+    def unchecked(self) -> list[LoadedFile[StateRecord]]:
+        """State files that could not be checked: unreadable, or not a valid record."""
+        return [loaded for loaded in self.states if loaded.record is None]
+
+    def blocking(self, display: str) -> list[Finding]:
+        """The error-level findings of reading one file."""
+        return [f for f in self.findings if f.file == display and f.severity == Severity.ERROR]
+
+
+def _claimed_code(data: object) -> str | None:
+    code = data.get("iso3") if isinstance(data, dict) else None
+    return code.upper() if isinstance(code, str) else None
 
 
 def _display(path: Path, root: Path, root_display: str) -> str:
@@ -77,17 +100,17 @@ def _display(path: Path, root: Path, root_display: str) -> str:
 
 
 def _state_code(parsed: ParsedFile) -> str | None:
-    if isinstance(parsed.data, dict) and isinstance(parsed.data.get("iso3"), str):
-        return parsed.data["iso3"]
-    return None
+    code = parsed.data.get("iso3") if isinstance(parsed.data, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list[Finding]]:
     parsed = read_file(path, display)
     findings = list(parsed.findings)
     code = _state_code(parsed)
-    if code:
-        findings = [finding if finding.state else replace(finding, state=code) for finding in findings]
+    owner = code or (path.stem.upper() if _ISO3_FORM.fullmatch(path.stem.upper()) else None)
+    if owner:  # a file that cannot be read still belongs to the state its name gives
+        findings = [finding if finding.state else replace(finding, state=owner) for finding in findings]
     record = None
     if parsed.readable:
         record, errors = validate(parsed, StateRecord, state=code)
@@ -97,22 +120,18 @@ def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list
 
 
 def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str | None) -> list[Finding]:
-    if code is None or not parsed.readable:
+    # A code that is not three capital letters already has its E002; one finding per fault.
+    if code is None or not parsed.readable or not _ISO3_FORM.fullmatch(code):
         return []
     mark = parsed.locations.at(("iso3",))
+    where = {"file": display, "line": mark.line, "column": mark.column, "path": "iso3", "state": code, "value": code}
     findings = []
-    if code.upper() == code and len(code) == 3 and code not in ALPHA3:
-        findings.append(
-            Finding("E004", Severity.ERROR, f"`{code}` is not an ISO 3166-1 alpha-3 code; check the code",
-                    display, mark.line, mark.column, "iso3", state=code, value=code)
-        )
+    if code not in ALPHA3:
+        findings.append(new_finding("E004", f"`{code}` is not an ISO 3166-1 alpha-3 code; check the code", **where))
     if path.stem != code.lower():
-        findings.append(
-            Finding("E004", Severity.ERROR,
-                    f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
-                    f"`{code.lower()}.yaml` or correct iso3",
-                    display, mark.line, mark.column, "iso3", state=code, value=code)
-        )
+        findings.append(new_finding(
+            "E004", f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
+                    f"`{code.lower()}.yaml` or correct iso3", **where))
     return findings
 
 
@@ -125,11 +144,10 @@ def _duplicate_states(states: list[LoadedFile[StateRecord]]) -> list[Finding]:
         code = loaded.record.iso3
         if code in first:
             mark = loaded.mark(("iso3",))
-            findings.append(
-                Finding("E004", Severity.ERROR,
-                        f"two files for {code}: this one and {first[code].display}; keep one file per state",
-                        loaded.display, mark.line, mark.column, "iso3", state=code, value=code)
-            )
+            findings.append(new_finding(
+                "E004", f"two files for {code}: this one and {first[code].display}; keep one file per state",
+                file=loaded.display, line=mark.line, column=mark.column, path="iso3", state=code, value=code,
+            ))
         else:
             first[code] = loaded
     return findings
@@ -144,11 +162,10 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
         findings.extend(errors)
     if record is not None and record.id != path.stem:
         mark = parsed.locations.at(("id",))
-        findings.append(
-            Finding("E004", Severity.ERROR,
-                    f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
-                    display, mark.line, mark.column, "id", value=record.id)
-        )
+        findings.append(new_finding(
+            "E004", f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
+            file=display, line=mark.line, column=mark.column, path="id", value=record.id,
+        ))
     return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
 
 

@@ -12,42 +12,51 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ccm_stockpile.checks import RULES
+from ccm_stockpile.codes import CODES
 
 DOCS = {"checks.md": "render_checks", "record-format.md": "render_record_format"}
 
 
 def render_checks() -> str:
-    """docs/checks.md: each code, its severity, meaning, basis, an example that triggers it, and the fix."""
+    """docs/checks.md: each code, its severity, addressee, meaning, basis, an example and the fix."""
     lines = [
         "# Finding codes",
         "",
-        "Generated from the rule registry (`src/ccm_stockpile/checks/`) by `make docs`; do not edit by hand.",
+        "Generated from the catalogue (`src/ccm_stockpile/codes.py`) by `make docs`; do not edit by hand.",
         "",
         "`ccm check` exits 1 when a finding is at **error** level (with `--strict`, at **warning** level too).",
         "E-codes are about the record's form; R-codes review retention (Art. 3(6)-(8), Action 17); T-codes",
-        "treaty time (Art. 3, 17, 20). A signatory, or a withdrawn state after its withdrawal, gets no R or T",
-        "findings for the time it was not a party. Every check runs as of `--as-of` (default today).",
+        "treaty time (Art. 3, 17, 20). Party time is computed from the dates (consent, entry into force,",
+        "withdrawal): a state gets no R or T findings for the time it was not a party. Every check runs as of",
+        "`--as-of` (default today).",
         "",
-        "| code | severity | what it means |",
-        "| --- | --- | --- |",
+        "Each finding is addressed to the **state** (the evidence is its own reporting: a report recorded as",
+        "not submitted or as omitting use, types, lots or quantity; figures of its own that cannot balance;",
+        "holdings unchanged for years) or to the **editor** (a gap or a fault in our records: a year we hold",
+        "no entry for, use we have not recorded, a malformed file). `ccm followup` and letters use the state's",
+        "findings only; `ccm todo` lists the editor's.",
+        "",
+        "| code | severity | addressee | what it means |",
+        "| --- | --- | --- | --- |",
     ]
-    rules = sorted(RULES.values(), key=lambda rule: rule.code)
-    for rule in rules:
-        lines.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.title} |")
-    for rule in rules:
+    codes = sorted(CODES.values(), key=lambda code: code.code)
+    for code in codes:
+        addressee = code.addressee.value if code.addressee else "state or editor"
+        lines.append(f"| [{code.code}](#{code.code.lower()}) | {code.severity.value} | {addressee} | {code.title} |")
+    for code in codes:
+        addressee = code.addressee.value if code.addressee else f"state or editor: {code.addressee_rule}"
         lines += [
             "",
-            f"## {rule.code}",
+            f"## {code.code}",
             "",
-            f"**{rule.title}.** Severity: {rule.severity.value}. Basis: {rule.basis}.",
+            f"**{code.title}.** Severity: {code.severity.value}. Addressee: {addressee}. Basis: {code.basis}.",
             "",
-            rule.rationale,
+            code.rationale,
             "",
-            f"**How to fix.** {rule.fix}",
+            f"**How to fix.** {code.fix}",
         ]
-        if rule.example:
-            lines += ["", "A record that triggers it:", "", "```yaml", rule.example.rstrip("\n"), "```"]
+        if code.example:
+            lines += ["", "A record that triggers it:", "", "```yaml", code.example.rstrip("\n"), "```"]
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""The Finding type: one problem in the data, located and explained. No knowledge of screens."""
+"""The Finding type: one problem in the data, located, explained and addressed. No knowledge of screens."""
 
 from __future__ import annotations
 
@@ -11,14 +11,24 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+class Addressee(StrEnum):
+    """Whom a finding is for: the state (its own reporting lacks something) or the editor (our records do)."""
+
+    STATE = "state"
+    EDITOR = "editor"
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A structured finding: what is wrong, where, and what to do (the message says both)."""
+    """A structured finding: what is wrong, where, and what to do (the message says both).
+
+    Make findings through `ccm_stockpile.codes.new_finding`, which takes severity and addressee from the
+    catalogue.
+    """
 
     code: str
     severity: Severity
@@ -30,13 +40,15 @@ class Finding:
     state: str | None = None
     year: int | None = None
     value: object = field(default=None, compare=False)
+    addressee: Addressee = Addressee.EDITOR
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["addressee"] = self.addressee.value
         if not isinstance(self.value, (str, int, float, bool, type(None), list, dict)):
             data["value"] = str(self.value)
         return data

@@ -1,4 +1,4 @@
-"""E005-E007 and T203: contradictions inside one record."""
+"""E005-E008 and T203: contradictions inside one record."""
 
 from __future__ import annotations
 
@@ -98,3 +98,37 @@ def test_T203_when_entry_into_force_cannot_be_determined(write_state, data_dir):
     found = findings_for(data_dir)
     assert codes_of(found) == ["T203"]
     assert "entry into force cannot be determined" in found[0].message
+
+
+WITHDRAWAL = {"notified": "2024-09-06", "effective": "2025-03-06"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "as_of", "message"),
+    [
+        ({"status": "withdrawn", "withdrawal": None}, "2025-06-01",
+         "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and effective dates, "
+         "or correct the status"),
+        ({"status": "party", "withdrawal": WITHDRAWAL}, "2025-06-01",
+         "status is `party` but the withdrawal took effect on 2025-03-06; set `status: withdrawn`"),
+        ({"status": "signatory"}, "2025-06-01",
+         "status is `signatory` but the record gives a consent date; a state that deposited its consent is a party: "
+         "set `status: party`, or remove the date if it is wrong"),
+    ],
+)
+def test_E008_status_disagrees_with_the_dates(write_state, data_dir, overrides, as_of, message):
+    import datetime as dt
+
+    write_state(make_state(**overrides))
+    found = findings_for(data_dir, dt.date.fromisoformat(as_of), codes=("E008",))
+    assert [(f.path, f.message, f.addressee.value) for f in found] == [("status", message, "editor")]
+
+
+def test_E008_quiet_when_status_and_dates_agree(write_state, data_dir):
+    import datetime as dt
+
+    write_state(make_state(status="withdrawn", withdrawal=WITHDRAWAL))
+    write_state(make_state(iso3="PRT", name="Portugal", status="party", withdrawal=WITHDRAWAL))
+    # Before the withdrawal takes effect, `party` is still right.
+    assert findings_for(data_dir, dt.date(2025, 1, 1), codes=("E008",)) == []
+    assert [f.state for f in findings_for(data_dir, dt.date(2025, 6, 1), codes=("E008",))] == ["PRT"]

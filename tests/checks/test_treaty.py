@@ -15,7 +15,8 @@ def test_T201_deadline_is_entry_into_force_plus_eight_years(write_state, data_di
     write_state(make_state(stockpile=HELD))
     assert codes_of(findings_for(data_dir, dt.date(2018, 8, 1), ("T201",))) == []
     found = findings_for(data_dir, dt.date(2018, 8, 2), ("T201",))
-    assert [f.message.split(" has")[0] for f in found] == ["the stockpile destruction deadline 2018-08-01"]
+    assert [f.message.split(" has")[0] for f in found] == [
+        "the stockpile destruction deadline 2018-08-01 (entry into force + 8 years)"]
 
 
 def test_T201_extension_granted_by_the_as_of_date_moves_the_deadline(write_state, data_dir):
@@ -70,14 +71,29 @@ def test_T201_derived_deadline_uses_the_latest_day_a_partial_entry_into_force_ma
 
 
 def test_stockpile_reasons_keep_a_state_on_followup_after_retention_ended(write_state, data_dir):
+    from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.dataset import load
-    from ccm_stockpile.followup import followups
+    from ccm_stockpile.domain.followup import followups
 
     write_state(make_state(stockpile={"status": "destroyed", "discoveries": [FOUND]},
                            retention=[{"year": 2023, "report": "reported", "held": {"munitions": 0, "submunitions": 0},
                                        "sources": [{"url": "https://x.org"}]}]))
-    items = followups(load(data_dir), dt.date(2025, 6, 1))
+    dataset = load(data_dir)
+    views = contexts(dataset, dt.date(2025, 6, 1))
+    items = followups(dataset, list(views), run_checks(dataset, dt.date(2025, 6, 1), state_contexts=views))
     assert [(i.iso3, [f.code for f in i.reasons]) for i in items] == [("ESP", ["T202"])]
+
+
+def test_show_and_T201_state_the_same_deadline_for_a_partial_entry_into_force(write_state, data_dir):
+    from typer.testing import CliRunner
+
+    from ccm_stockpile.cli.app import app
+
+    write_state(make_state(stockpile=HELD, entry_into_force="2011-08", consent={"date": "2011-02", "type": "acceptance"}))
+    (t201,) = findings_for(data_dir, dt.date(2020, 1, 1), ("T201",))
+    assert "deadline 2019-08-31 (entry into force + 8 years)" in t201.message
+    shown = CliRunner().invoke(app, ["show", "ESP", "--data", str(data_dir), "--as-of", "2020-01-01"])
+    assert "deadline 2019-08-31 (entry into force + 8 years)" in shown.stdout
 
 
 def test_T202_not_followed_after_withdrawal(write_state, data_dir):

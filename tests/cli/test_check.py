@@ -67,7 +67,8 @@ def test_text_output_names_file_line_code_and_advice(data_dir, write_state):
     assert result.exit_code == 1
     assert f"{data_dir}/states/esp.yaml" in result.stdout
     assert "4:1 E002 error retianed: unknown key `retianed`; did you mean `retention`?" in result.stdout
-    assert "1 error(s), 0 warning(s), 0 info in 1 file(s), 0 state(s) as of 2025-06-01" in result.stdout
+    assert (f"1 error(s), 0 warning(s), 0 info in 1 file(s), 0 state(s); 1 file(s) could not be checked, so their "
+            f"other findings are not known: {data_dir}/states/esp.yaml as of 2025-06-01") in result.stdout
 
 
 def test_two_files_for_one_state(data_dir, write_state):
@@ -92,9 +93,9 @@ def test_json_has_exactly_the_spec_shape_and_nothing_else_on_stdout(data_dir, wr
     payload = as_json(result)
     assert list(payload) == ["as_of", "findings", "summary"]
     assert payload["as_of"] == "2025-06-01"
-    assert set(payload["summary"]) == {"error", "warning", "info", "files", "states"}
+    assert set(payload["summary"]) == {"error", "warning", "info", "files", "states", "unchecked"}
     finding = payload["findings"][0]
-    assert {"code", "severity", "state", "year", "file", "line", "column", "path", "message"} <= set(finding)
+    assert {"code", "severity", "addressee", "state", "year", "file", "line", "column", "path", "message"} <= set(finding)
     assert finding["path"] == "retention[year=2024]"
 
 
@@ -128,12 +129,17 @@ def test_github_format_prints_one_annotation_per_finding(data_dir, write_state):
     [
         (["check", "--data", "does-not-exist"], "no data folder at does-not-exist"),
         (["check", "--data", "{data}", "--as-of", "2025-13-01"], "--as-of takes a date as YYYY-MM-DD"),
-        (["check", "--data", "{data}", "--select", "Z9"], "--select: no finding code starts with 'Z9'"),
+        (["check", "--data", "{data}", "--as-of", "20250601"], "--as-of takes a date as YYYY-MM-DD, got '20250601'"),
+        (["check", "--data", "{data}", "--as-of", "2025-W23-1"], "--as-of takes a date as YYYY-MM-DD"),
+        (["check", "--data", "{data}", "--state", "ES"], "--state takes an ISO3 code such as ESP, got 'ES'"),
+        (["check", "--data", "{data}", "--state", "PRT"], "no state PRT in"),
+        (["check", "--data", "{data}", "--select", "Z9"], "--select: no finding code starts with 'Z9' (codes: E001, E002,"),
         (["check", "--data", "{data}", "--format", "xml"], "xml"),
         (["check", "--bogus"], "No such option"),
     ],
 )
-def test_bad_usage_exits_2_with_a_one_line_message(data_dir, args, message):
+def test_bad_usage_exits_2_with_a_one_line_message(data_dir, write_state, args, message):
+    write_state(GOOD_TEXT)
     result = runner.invoke(app, [a.replace("{data}", str(data_dir)) for a in args])
     assert result.exit_code == 2
     assert message in result.output
@@ -161,3 +167,50 @@ def test_a_broken_link_among_the_records_is_reported_not_skipped(data_dir, write
     assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in findings if f["code"].startswith("E")] == [
         ("E001", "prt.yaml")
     ]
+
+
+def test_a_lower_or_non_latin_iso3_is_one_error_not_two(data_dir, write_state):
+    write_state('iso3: "TÜR"\nname: Türkiye\nstatus: signatory\n', name="tur.yaml")
+    findings = as_json(check(data_dir, "--format", "json"))["findings"]
+    assert [(f["code"], f["path"]) for f in findings] == [("E002", "iso3")]
+
+
+def test_errors_come_first_and_the_summary_counts_what_could_not_be_checked(data_dir, write_state):
+    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 1, actual_use=None)]))
+    write_state("iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n")
+    out = check(data_dir).stdout
+    assert out.index("esp.yaml") < out.index("aut.yaml")
+    assert "1 file(s) could not be checked" in out
+
+
+def test_state_option_shows_one_state(data_dir, write_state):
+    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 1, actual_use=None)]))
+    write_state(make_state(retention=[entry(2024, 1, 1, planned_use=None)]))
+    payload = as_json(check(data_dir, "--format", "json", "--state", "aut"))
+    assert {f["state"] for f in payload["findings"]} == {"AUT"}
+    assert (payload["summary"]["files"], payload["summary"]["states"]) == (1, 1)
+
+
+def test_text_from_the_data_cannot_forge_lines_in_a_log(data_dir, write_state):
+    write_state('iso3: ESP\nname: Spain\nstatus: party\n"x\\n::error file=README.md,line=1::forged": 1\n')
+    for output in ("text", "github"):
+        result = check(data_dir, "--format", output)
+        assert result.exit_code == 1
+        assert not any(line.startswith("::error file=README.md") for line in result.stdout.splitlines()), output
+        assert "x\\n::error file=README.md" in result.stdout or "x\\n%3A%3Aerror" in result.stdout, output
+
+
+def test_an_internal_error_exits_3_and_asks_for_a_report(data_dir, write_state, monkeypatch):
+    import ccm_stockpile.checks
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    write_state(GOOD_TEXT)
+    monkeypatch.setattr(ccm_stockpile.checks, "run_checks", broken)
+    result = check(data_dir)
+    assert result.exit_code == 3
+    assert "ccm: internal error, please report it" in result.output and "ZeroDivisionError: boom" in result.output
+    assert "Traceback" not in result.output
+    debug = runner.invoke(app, ["--debug", "check", "--data", str(data_dir), "--as-of", "2025-06-01"])
+    assert debug.exit_code == 3 and "Traceback" in debug.output

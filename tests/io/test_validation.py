@@ -88,9 +88,35 @@ def test_null_and_zero_are_different_quantities() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "the file is empty; a record needs at least iso3, name, status"),
-    ("- iso3: ESP\n", "the file holds a list at the top; a record is a mapping of keys (iso3: ..., name: ...)"),
+    ("- iso3: ESP\n", "the file holds a list at the top; a record is a mapping of keys (iso3: ..., name: ..., status: ...)"),
 ])
 def test_empty_file_and_top_level_list_are_E002_at_line_1(text: str, message: str) -> None:
     parsed = parse_text(text, Path("esp.yaml"), "esp.yaml")
     _, findings = validate(parsed, StateRecord)
     assert [(f.code, f.line, f.message) for f in findings] == [("E002", 1, message)]
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "message"),
+    [
+        ("Settings", "- coordinators: []\n", "the file holds a list at the top; a record is a mapping of keys "
+                                               "(coordinators: ..., isu: ..., next_meeting: ...)"),
+        ("Settings", "", "the file is empty; write its keys (coordinators: ..., isu: ..., next_meeting: ...) or delete it"),
+        ("PracticeRecord", "- id: x\n", "the file holds a list at the top; a record is a mapping of keys "
+                                        "(id: ..., title: ..., method: ...)"),
+    ],
+)
+def test_the_hint_for_a_file_that_is_not_a_record_names_its_own_keys(model, text, message):
+    from ccm_stockpile.records.practice import PracticeRecord
+    from ccm_stockpile.records.settings import Settings
+
+    parsed = parse_text(text, Path("x.yaml"), "x.yaml")
+    _, findings = validate(parsed, {"Settings": Settings, "PracticeRecord": PracticeRecord}[model])
+    assert [f.message for f in findings] == [message]
+
+
+def test_a_year_in_quotes_is_told_to_lose_them():
+    parsed = parse_text('iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - {year: "2020", report: reported}\n',
+                        Path("esp.yaml"), "esp.yaml")
+    _, findings = validate(parsed, StateRecord)
+    assert [f.message for f in findings] == ["expected a whole number, got the text `2020`: remove the quotes"]

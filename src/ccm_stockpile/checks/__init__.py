@@ -1,6 +1,6 @@
-"""Checks across records and years. Each rule returns findings; nothing here prints.
+"""Checks across records and years. Each check returns findings; nothing here prints.
 
-`run_checks(dataset, as_of)` gives every finding: those of reading the files, then each registered rule.
+`run_checks(dataset, as_of)` gives every finding: those of reading the files, then each registered check.
 """
 
 from __future__ import annotations
@@ -8,23 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ccm_stockpile.checks import holdings, reading, record_checks, retention, treaty  # noqa: F401  (registers)
+from ccm_stockpile.checks import holdings, record_checks, retention, treaty  # noqa: F401  (registers the checks)
 from ccm_stockpile.checks.context import StateContext
-from ccm_stockpile.checks.registry import RULES, Rule
+from ccm_stockpile.checks.registry import CHECKS
+from ccm_stockpile.codes import CODES
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.findings import Finding, Severity
-from ccm_stockpile.records.state import StateStatus
-
-# Codes that are about the Convention's obligations, not the record's form: a signatory, or a withdrawn
-# state after its withdrawal, gets none of them for the time it was not a party.
-TREATY_FAMILIES = ("R", "T")
 
 
 def contexts(dataset: Dataset, as_of: dt.date) -> list[StateContext]:
+    """A check context for every valid state record."""
     return [StateContext(loaded, as_of, dataset.settings) for loaded in dataset.valid_states()]
 
 
-def _wanted(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+def wanted(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """The code matches a `select` prefix (when given) and no `ignore` prefix."""
+
     def matches(patterns: Iterable[str]) -> bool:
         return any(code.startswith(pattern.strip().upper()) for pattern in patterns if pattern.strip())
 
@@ -34,21 +33,20 @@ def _wanted(code: str, select: Iterable[str] | None, ignore: Iterable[str] | Non
 
 
 def run_checks(
-    dataset: Dataset, as_of: dt.date, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+    dataset: Dataset, as_of: dt.date, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+    state_contexts: list[StateContext] | None = None,
 ) -> list[Finding]:
     """Every finding for the dataset as of a date, sorted by file and line. `select`/`ignore` take code prefixes."""
-    findings = [f for f in dataset.findings if _wanted(f.code, select, ignore)]
-    state_contexts = contexts(dataset, as_of)
-    for rule in RULES.values():
-        if rule.check is None or not _wanted(rule.code, select, ignore):
+    findings = [f for f in dataset.findings if wanted(f.code, select, ignore)]
+    state_contexts = contexts(dataset, as_of) if state_contexts is None else state_contexts
+    for code, check in CHECKS.items():
+        if not wanted(code, select, ignore):
             continue
-        if rule.scope == "dataset":
-            findings.extend(rule.check(state_contexts, as_of))
+        if CODES[code].scope == "dataset":
+            findings.extend(check(state_contexts, as_of))
             continue
         for ctx in state_contexts:
-            if rule.code.startswith(TREATY_FAMILIES) and ctx.record.status == StateStatus.SIGNATORY:
-                continue
-            findings.extend(rule.check(ctx))
+            findings.extend(check(ctx))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -58,4 +56,4 @@ def exit_code(findings: list[Finding], strict: bool = False) -> int:
     return 1 if any(f.severity in failing for f in findings) else 0
 
 
-__all__ = ["RULES", "TREATY_FAMILIES", "Rule", "run_checks", "exit_code", "contexts", "StateContext"]
+__all__ = ["CHECKS", "StateContext", "contexts", "exit_code", "run_checks", "wanted"]

@@ -1,46 +1,25 @@
-"""What a check sees of one state: its record, where its nodes are, treaty time, settings."""
+"""What a check sees of one state: the domain's view of it, and how to locate a finding in its file."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
 
-from ccm_stockpile.checks.registry import severity_of
-from ccm_stockpile.checks.series import RetentionYear, build_series
-from ccm_stockpile.checks.timeline import PartyTime
-from ccm_stockpile.dataset import LoadedFile
-from ccm_stockpile.findings import Finding
-from ccm_stockpile.records.settings import Settings
-from ccm_stockpile.records.state import StateRecord
+from ccm_stockpile.codes import new_finding
+from ccm_stockpile.domain.view import StateView
+from ccm_stockpile.findings import Addressee, Finding
 
 
 @dataclass
-class StateContext:
-    """One valid state record, checked as of a date."""
+class StateContext(StateView):
+    """A state view that can place findings at a path of its file."""
 
-    loaded: LoadedFile[StateRecord]
-    as_of: dt.date
-    settings: Settings
-
-    @property
-    def record(self) -> StateRecord:
-        assert self.loaded.record is not None
-        return self.loaded.record
-
-    @cached_property
-    def party(self) -> PartyTime:
-        return PartyTime(self.record, self.as_of)
-
-    @cached_property
-    def series(self) -> list[RetentionYear]:
-        """The retention entries the checks use: first entry of each year, in party time, as of the date."""
-        return build_series(self.record, self.party, self.as_of)
-
-    def finding(self, code: str, message: str, path: tuple = (), year: int | None = None, value: object = None) -> Finding:
+    def finding(
+        self, code: str, message: str, path: tuple[str | int, ...] = (), year: int | None = None,
+        value: object = None, addressee: Addressee | None = None,
+    ) -> Finding:
         """A finding at `path`; a key the file leaves out is located (and named) by its nearest parent."""
         mark = self.loaded.mark(path)
-        return Finding(
-            code, severity_of(code), message, self.loaded.display, mark.line, mark.column,
-            self.loaded.name(path), state=self.record.iso3, year=year, value=value,
+        return new_finding(
+            code, message, file=self.loaded.display, line=mark.line, column=mark.column,
+            path=self.loaded.name(path), state=self.record.iso3, year=year, value=value, addressee=addressee,
         )

@@ -1,4 +1,4 @@
-"""E005-E007 and T203: what one record contradicts within itself."""
+"""E005-E008 and T203: what one record contradicts within itself."""
 
 from __future__ import annotations
 
@@ -6,21 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ccm_stockpile.checks.context import StateContext
-from ccm_stockpile.checks.registry import rule
-from ccm_stockpile.checks.series import PARTS
-from ccm_stockpile.checks.timeline import article17_entry_into_force
-from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.checks.registry import check
+from ccm_stockpile.domain.party import article17_entry_into_force
+from ccm_stockpile.domain.series import PARTS
+from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.state import StateStatus
 
 
-@rule(
-    "E005", Severity.ERROR, title="Retention entries repeated or out of order",
-    basis="Art. 3(8): one report per year", scope="state",
-    rationale="Each calendar year has one retention entry, in ascending order, so a year's figures are "
-              "never ambiguous. The checks use the first entry of a repeated year.",
-    fix="Merge the two entries of the year, or move the entry to its place in ascending year order.",
-    example="retention:\n  - {year: 2016, report: reported}\n  - {year: 2015, report: reported}\n",
-)
+@check("E005")
 def check_retention_order(ctx: StateContext) -> Iterator[Finding]:
     seen: dict[int, int] = {}
     latest = None
@@ -42,14 +35,7 @@ def check_retention_order(ctx: StateContext) -> Iterator[Finding]:
         latest = entry.year if latest is None else max(latest, entry.year)
 
 
-@rule(
-    "E006", Severity.ERROR, title="`by_type` rows do not add up to `held`",
-    basis="Art. 3(8): type, quantity and lot numbers",
-    rationale="The breakdown by type and the total must describe the same holdings.",
-    fix="Correct the row or the total so that the rows add up to `held`; leave a figure null if it is not known.",
-    example="held: {munitions: 10, submunitions: 500}\nby_type:\n  - {type: M42, munitions: 4, submunitions: 300}\n"
-            "  - {type: M46, munitions: 4, submunitions: 200}\n",
-)
+@check("E006")
 def check_by_type_sums(ctx: StateContext) -> Iterator[Finding]:
     for index, entry in enumerate(ctx.record.retention):
         if entry.held is None or not entry.by_type:
@@ -69,14 +55,7 @@ def check_by_type_sums(ctx: StateContext) -> Iterator[Finding]:
             )
 
 
-@rule(
-    "E007", Severity.ERROR, title="Dates contradict each other",
-    basis="Art. 17, Art. 20, Art. 7(1)(g), Art. 3(8)",
-    rationale="Partial dates are ranges, so only sure contradictions are reported. Completion of destruction "
-              "before entry into force is not one: several states destroyed stocks before they were bound.",
-    fix="Check both dates against their sources and correct the wrong one.",
-    example="signed: 2010-05-01\nconsent: {date: 2009-12-22, type: ratification}\n",
-)
+@check("E007")
 def check_date_order(ctx: StateContext) -> Iterator[Finding]:
     record = ctx.record
     if record.signed and record.consent and record.signed.surely_after(record.consent.date):
@@ -119,14 +98,29 @@ def check_date_order(ctx: StateContext) -> Iterator[Finding]:
             )
 
 
-@rule(
-    "T203", Severity.WARNING, title="Entry into force differs from Article 17",
-    basis="Art. 17(1)-(2)",
-    rationale="The Convention enters into force for a state on the first day of the sixth month after the "
-              "month of deposit, and never before 1 August 2010; a different date is a typing or source error.",
-    fix="Check the deposit date and the entry-into-force date against the UN Treaty Collection.",
-    example="consent: {date: 2012-10-08, type: ratification}\nentry_into_force: 2013-03-01\n",
-)
+@check("E008")
+def check_status_agrees_with_dates(ctx: StateContext) -> Iterator[Finding]:
+    record = ctx.record
+    withdrawal = record.withdrawal
+    if record.status == StateStatus.WITHDRAWN and withdrawal is None:
+        yield ctx.finding(
+            "E008", "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and "
+                    "effective dates, or correct the status", ("status",),
+        )
+    if record.status != StateStatus.WITHDRAWN and withdrawal is not None and ctx.party.end is not None:
+        yield ctx.finding(
+            "E008", f"status is `{record.status.value}` but the withdrawal took effect on {withdrawal.effective}; "
+                    f"set `status: withdrawn`", ("status",),
+        )
+    if record.status == StateStatus.SIGNATORY and (record.consent is not None or record.entry_into_force is not None):
+        dated = "a consent date" if record.consent is not None else "an entry into force"
+        yield ctx.finding(
+            "E008", f"status is `signatory` but the record gives {dated}; a state that deposited its consent is a "
+                    f"party: set `status: party`, or remove the date if it is wrong", ("status",),
+        )
+
+
+@check("T203")
 def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
     record = ctx.record
     if record.status != StateStatus.SIGNATORY and ctx.party.start is None:

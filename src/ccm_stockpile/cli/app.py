@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from ccm_stockpile.cli import check, followup, schema, show
+from ccm_stockpile.cli import check, followup, schema, show, todo
+from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
     name="ccm",
@@ -14,11 +17,33 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("check")(check.check)
-app.command("followup")(followup.followup)
-app.command("show")(show.show)
-app.command("schema")(schema.schema)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"ccm {version('ccm-stockpile')}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    _: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                    is_eager=True)] = False,
+) -> None:
+    """Records, checks and follow-up for CCM Article 3: stockpile destruction and retained cluster munitions."""
+    Options.debug = debug
+
+
+app.command("check")(command(check.check))
+app.command("followup")(command(followup.followup))
+app.command("todo")(command(todo.todo))
+app.command("show")(command(show.show))
+app.command("schema")(command(schema.schema))
 
 
 def main() -> None:
+    """Entry point of the `ccm` script and of `python -m ccm_stockpile`."""
     app()

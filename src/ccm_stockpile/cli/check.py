@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, console, fail_usage, load_dataset, parse_as_of
+from ccm_stockpile.cli.common import AsOfOption, DataOption, StateOption, UsageError, console, load_dataset, parse_as_of, parse_state
 
 
 class CheckFormat(StrEnum):
@@ -18,14 +18,15 @@ class CheckFormat(StrEnum):
 
 
 def parse_codes(value: str | None, option: str) -> list[str] | None:
-    from ccm_stockpile.checks import RULES
+    """`--select`/`--ignore`: comma-separated codes or prefixes, each matching a known code."""
+    from ccm_stockpile.codes import CODES
 
     if not value:
         return None
     codes = [code.strip().upper() for code in value.split(",") if code.strip()]
     for code in codes:
-        if not any(known.startswith(code) for known in RULES):
-            raise UsageError(f"{option}: no finding code starts with {code!r} (codes: {', '.join(RULES)})")
+        if not any(known.startswith(code) for known in CODES):
+            raise UsageError(f"{option}: no finding code starts with {code!r} (codes: {', '.join(sorted(CODES))})")
     return codes
 
 
@@ -38,25 +39,29 @@ def check(
     select: Annotated[str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated "
                                                "(e.g. R1,E002).")] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
-) -> None:
+    state: StateOption = None,
+) -> int:
     """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too)."""
     from ccm_stockpile.checks import exit_code, run_checks
-    from ccm_stockpile.render.findings import print_text, to_github, to_json
+    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json
 
-    try:
-        day = parse_as_of(as_of)
-        selected, ignored = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
-        dataset = load_dataset(data)
-    except UsageError as error:
-        fail_usage(str(error))
+    day = parse_as_of(as_of)
+    selected, ignored = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
+    dataset = load_dataset(data)
+    only = parse_state(state, dataset)
     findings = run_checks(dataset, day, selected, ignored)
-    states = len(dataset.valid_states())
+    totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
+    if only is not None:
+        findings = [f for f in findings if f.state == only]
+        files = dataset.state_files(only)
+        totals = Totals(len(files), sum(f.record is not None for f in files),
+                        [f.display for f in files if f.record is None])
     if output == CheckFormat.JSON:
-        typer.echo(to_json(findings, day, dataset.files, states))
+        typer.echo(to_json(findings, day, totals))
     elif output == CheckFormat.GITHUB:
         text = to_github(findings)
         if text:
             typer.echo(text)
     else:
-        print_text(findings, dataset.files, states, day, console())
-    raise typer.Exit(exit_code(findings, strict))
+        print_text(findings, totals, day, console())
+    return max(exit_code(findings, strict), 1 if totals.unchecked else 0)

@@ -1,12 +1,29 @@
-"""Options and helpers every command shares: --data, --as-of, loading, exit codes."""
+"""What every command shares: --data, --as-of, --state, loading, the console, and the one error handler.
+
+Each command is a function returning its exit code; `command()` wraps it so that bad usage exits 2 with
+one line, an internal error exits 3 with "please report" (the traceback only with --debug), and findings
+at error level exit 1 (the command's own return value).
+"""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import functools
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ccm_stockpile.dataset import Dataset
 
 DataOption = Annotated[
     Path, typer.Option("--data", help="The data folder (states/, practices/, settings.yaml).", show_default=True)
@@ -16,22 +33,52 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="Check as of this date (YYYY-MM-DD); default today. Reproduces a run exactly.",
                  show_default=False),
 ]
+StateOption = Annotated[
+    str | None, typer.Option("--state", help="Only this state (ISO3 code, e.g. ESP).", show_default=False)
+]
+
+EXIT_USAGE = 2
+EXIT_BUG = 3
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3 = re.compile(r"[A-Za-z]{3}")
 
 
 class UsageError(Exception):
     """Bad usage: exit 2 with a one-line message."""
 
 
+class Options:
+    """Global options set by the app's callback."""
+
+    debug = False
+
+
 def parse_as_of(value: str | None) -> dt.date:
+    """`--as-of`: exactly YYYY-MM-DD (not `20250601`, not a week date); today when absent."""
     if value is None:
         return dt.date.today()
     try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--as-of takes a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def load_dataset(data: Path):  # noqa: ANN201
+def parse_state(value: str | None, dataset: Dataset | None = None) -> str | None:
+    """`--state`: an ISO3 code, upper-cased; with a dataset, one that has a file."""
+    if value is None:
+        return None
+    if not _ISO3.fullmatch(value):
+        raise UsageError(f"--state takes an ISO3 code such as ESP, got {value!r}")
+    code = value.upper()
+    if dataset is not None and not dataset.state_files(code):
+        raise UsageError(f"no state {code} in {dataset.root}/states; give an ISO3 code such as ESP")
+    return code
+
+
+def load_dataset(data: Path) -> Dataset:
+    """Read the data folder; a missing or wrong folder is bad usage."""
     from ccm_stockpile.dataset import DataFolderError, load
 
     try:
@@ -40,12 +87,66 @@ def load_dataset(data: Path):  # noqa: ANN201
         raise UsageError(str(error)) from None
 
 
-def fail_usage(message: str) -> None:
-    typer.echo(f"ccm: {message}", err=True)
-    raise typer.Exit(2)
+_SPELLED = {"\u2026": "...", "\u2013": "-", "\u2014": "-", "\u2192": "->", "\u2018": "'", "\u2019": "'",
+            "\u201c": '"', "\u201d": '"', "\u00a0": " "}
 
 
-def console(stderr: bool = False):  # noqa: ANN201
+def _to_ascii(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: `Türkiye` -> `Turkiye`, `…` -> `...`, anything else -> `?`."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start:error.end]
+    out = []
+    for character in text:
+        spelled = _SPELLED.get(character)
+        if spelled is None:
+            decomposed = unicodedata.normalize("NFKD", character)
+            spelled = "".join(c for c in decomposed if ord(c) < 128) or "?"
+        out.append(spelled)
+    return "".join(out), error.end
+
+
+codecs.register_error("ccm-ascii", _to_ascii)
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console on stdout (or stderr) that degrades to ASCII when the output cannot take UTF-8."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    stream = sys.stderr if stderr else sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="ccm-ascii")
+    return Console(file=stream, highlight=False, soft_wrap=True)
+
+
+def command(function: Callable[..., int]) -> Callable[..., None]:
+    """Wrap a command that returns an exit code: map every exception to its exit code, once."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> None:
+        raise typer.Exit(handle(lambda: function(*args, **kwargs)))
+
+    return run
+
+
+def handle(body: Callable[[], int]) -> int:
+    """Run a command body: usage errors exit 2, bugs exit 3 with a request to report them."""
+    try:
+        return body()
+    except UsageError as error:
+        typer.echo(f"ccm: {error}", err=True)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `ccm check | head`: the reader went away, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # keeps the interpreter's exit quiet
+        return 0
+    except Exception as error:
+        if Options.debug:
+            import traceback
+
+            traceback.print_exc()
+        typer.echo(
+            f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
+            f"run again with --debug for the traceback", err=True,
+        )
+        return EXIT_BUG

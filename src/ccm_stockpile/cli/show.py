@@ -7,29 +7,30 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, console, fail_usage, load_dataset, parse_as_of
+from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, console, load_dataset, parse_as_of, parse_state
 
 
 def show(
     iso3: Annotated[str, typer.Argument(help="The state's ISO 3166-1 alpha-3 code, e.g. ESP.")],
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
-) -> None:
+) -> int:
     """Treaty dates, stockpile and deadline, retention year by year with its findings, engagements."""
-    from ccm_stockpile.checks import StateContext, run_checks
+    from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.render.state import print_state
 
-    try:
-        day = parse_as_of(as_of)
-        dataset = load_dataset(data)
-        loaded = dataset.state(iso3)
-        if loaded is None:
-            broken = [f for f in dataset.findings if (f.state or "").upper() == iso3.upper()]
-            if broken:
-                raise UsageError(f"the record for {iso3.upper()} does not validate; run `ccm check` "
-                                 f"({broken[0].file}:{broken[0].line}: {broken[0].message})")
-            raise UsageError(f"no state {iso3.upper()} in {data}/states; give an ISO3 code such as ESP")
-    except UsageError as error:
-        fail_usage(str(error))
-    findings = [f for f in run_checks(dataset, day) if f.state == loaded.record.iso3]
-    print_state(StateContext(loaded, day, dataset.settings), findings, console())
+    day = parse_as_of(as_of)
+    dataset = load_dataset(data)
+    code = parse_state(iso3, dataset)
+    loaded = dataset.state(code or iso3)
+    if loaded is None:
+        broken = [f for file in dataset.state_files(iso3) for f in dataset.blocking(file.display)]
+        first = broken[0] if broken else None
+        where = f" ({first.file}:{first.line}: {first.message})" if first else ""
+        raise UsageError(f"the record for {iso3.upper()} has errors; fix them first (run `ccm check --state "
+                         f"{iso3.upper()}`){where}")
+    views = contexts(dataset, day)
+    findings = [f for f in run_checks(dataset, day, state_contexts=views) if f.state == loaded.record.iso3]
+    view = next(v for v in views if v.loaded is loaded)
+    print_state(view, findings, console())
+    return 0

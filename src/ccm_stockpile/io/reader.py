@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.codes import new_finding
+from ccm_stockpile.findings import Finding
 from ccm_stockpile.io.locations import Locations, Mark, display_path
 from ccm_stockpile.io.locations import year_of as _year_of
 
@@ -156,11 +157,11 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         message, mark = _yaml_error_message(error, text)
-        parsed.findings.append(Finding("E001", Severity.ERROR, message, display, mark.line, mark.column))
+        parsed.findings.append(new_finding("E001", message, file=display, line=mark.line, column=mark.column))
         return parsed
     except RecursionError:
         parsed.findings.append(
-            Finding("E001", Severity.ERROR, "not valid YAML: nesting is too deep to read", display, 1, 1)
+            new_finding("E001", "not valid YAML: nesting is too deep to read", file=display, line=1, column=1)
         )
         return parsed
     if root is None:
@@ -172,14 +173,15 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
         for path, mark in builder.duplicates:
             first = parsed.locations.keys[path].line
             parsed.findings.append(
-                Finding("E003", Severity.ERROR,
-                        f"the key `{path[-1]}` is given twice in this mapping (first at line {first}); keep one and "
-                        f"delete the other", display, mark.line, mark.column, display_path(path, parsed.data),
-                        year=_year_of(parsed.data, path))
+                new_finding(
+                    "E003", f"the key `{path[-1]}` is given twice in this mapping (first at line {first}); keep one "
+                    f"and delete the other", file=display, line=mark.line, column=mark.column,
+                    path=display_path(path, parsed.data), year=_year_of(parsed.data, path),
+                )
             )
     except _HostileInput as problem:
         parsed.findings.append(
-            Finding("E001", Severity.ERROR, f"not a plain record: {problem}", display, problem.mark.line, problem.mark.column)
+            new_finding("E001", f"not a plain record: {problem}", file=display, line=problem.mark.line, column=problem.mark.column)
         )
         parsed.data = None
     return parsed
@@ -190,17 +192,16 @@ def read_file(path: Path, display: str | None = None) -> ParsedFile:
     display = display or str(path)
     if not path.is_file():
         parsed = ParsedFile(path=path, display=display)
-        parsed.findings.append(Finding(
-            "E001", Severity.ERROR,
-            "cannot read the file: it is not a regular file (a folder, a broken link or a link loop); "
-            "replace it with the record or remove it", display, 1, 1))
+        parsed.findings.append(new_finding(
+            "E001", "cannot read the file: it is not a regular file (a folder, a broken link or a link loop); "
+            "replace it with the record or remove it", file=display, line=1, column=1))
         return parsed
     try:
         raw = path.read_bytes()
     except OSError as error:
         parsed = ParsedFile(path=path, display=display)
         reason = error.strerror or str(error)
-        parsed.findings.append(Finding("E001", Severity.ERROR, f"cannot read the file: {reason}", display, 1, 1))
+        parsed.findings.append(new_finding("E001", f"cannot read the file: {reason}", file=display, line=1, column=1))
         return parsed
     try:
         text = raw.decode("utf-8-sig")
@@ -209,13 +210,9 @@ def read_file(path: Path, display: str | None = None) -> ParsedFile:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         parsed = ParsedFile(path=path, display=display)
         parsed.findings.append(
-            Finding(
-                "E001",
-                Severity.ERROR,
-                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
-                display,
-                line,
-                column,
+            new_finding(
+                "E001", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
+                file=display, line=line, column=column,
             )
         )
         return parsed

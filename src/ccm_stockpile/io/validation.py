@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.codes import new_finding
+from ccm_stockpile.findings import Finding
 from ccm_stockpile.io.locations import Path, display_path
 from ccm_stockpile.io.locations import year_of as _year_of
 from ccm_stockpile.io.reader import ParsedFile
@@ -96,6 +97,8 @@ def _message(error: dict, model: type[BaseModel], path: Path) -> str:
         hint = f"did you mean `{close}`?" if close else f"allowed keys: {', '.join(allowed)}"
         return f"unknown key `{key}`; {hint}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
+        if isinstance(value, str) and value.strip().isdigit():
+            return f"expected a whole number, got the text `{value}`: remove the quotes"
         return f"expected a whole number (or null where not known), got {_show(value)}"
     if kind == "greater_than_equal":
         return f"must be {error['ctx']['ge']} or more, got {_show(value)}"
@@ -122,41 +125,36 @@ def _message(error: dict, model: type[BaseModel], path: Path) -> str:
     return error["msg"]
 
 
+def _example_keys(model: type[BaseModel]) -> str:
+    """`iso3: ..., name: ...`: the model's required keys (or its first keys), to show what a record looks like."""
+    required = [name for name, field in model.model_fields.items() if field.is_required()]
+    return ", ".join(f"{name}: ..." for name in (required or list(model.model_fields))[:3])
+
+
 def validate(parsed: ParsedFile, model: type[ModelT], state: str | None = None) -> tuple[ModelT | None, list[Finding]]:
     """Validate one parsed file; return the record (or None) and E002 findings with their locations."""
     if parsed.empty:
         required = [name for name, field in model.model_fields.items() if field.is_required()]
-        return None, [
-            Finding(
-                "E002", Severity.ERROR,
-                f"the file is empty; a record needs at least {', '.join(required)}",
-                parsed.display, 1, 1, state=state,
-            )
-        ]
+        needs = f"a record needs at least {', '.join(required)}" if required else f"write its keys ({_example_keys(model)}) or delete it"
+        message = f"the file is empty; {needs}"
+        return None, [new_finding("E002", message, file=parsed.display, line=1, column=1, state=state)]
     if not isinstance(parsed.data, dict):
         mark = parsed.locations.at(())
-        return None, [
-            Finding(
-                "E002", Severity.ERROR,
-                f"the file holds {_show(parsed.data)} at the top; a record is a mapping of keys (iso3: ..., name: ...)",
-                parsed.display, mark.line, mark.column, state=state,
-            )
-        ]
+        message = (f"the file holds {_show(parsed.data)} at the top; a record is a mapping of keys "
+                   f"({_example_keys(model)})")
+        return None, [new_finding("E002", message, file=parsed.display, line=mark.line, column=mark.column, state=state)]
     try:
         return model.model_validate(parsed.data), []
     except ValidationError as failure:
         findings = []
         for error in failure.errors(include_url=False):
             path: Path = tuple(error["loc"])
-            if error["type"] == "missing":
-                mark = parsed.locations.of_mapping(path[:-1])
-            else:
-                mark = parsed.locations.at(path)
-            year = _year_of(parsed.data, path)
+            mark = parsed.locations.of_mapping(path[:-1]) if error["type"] == "missing" else parsed.locations.at(path)
             findings.append(
-                Finding(
-                    "E002", Severity.ERROR, _message(error, model, path), parsed.display, mark.line, mark.column,
-                    display_path(path, parsed.data), state=state, year=year, value=_plain(error.get("input")),
+                new_finding(
+                    "E002", _message(error, model, path), file=parsed.display, line=mark.line, column=mark.column,
+                    path=display_path(path, parsed.data), state=state, year=_year_of(parsed.data, path),
+                    value=_plain(error.get("input")),
                 )
             )
         return None, findings

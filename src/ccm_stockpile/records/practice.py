@@ -1,4 +1,4 @@
-"""A documented stockpile destruction practice: `data/practices/<slug>.yaml` (SPEC §1.5)."""
+"""A documented stockpile destruction practice: `data/practices/<slug>.yaml`."""
 
 from __future__ import annotations
 

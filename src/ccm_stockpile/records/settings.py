@@ -1,4 +1,4 @@
-"""`data/settings.yaml`: coordinators, ISU contact, next meeting, check thresholds (SPEC §1.6)."""
+"""`data/settings.yaml`: coordinators, ISU contact, next meeting, check thresholds."""
 
 from __future__ import annotations
 

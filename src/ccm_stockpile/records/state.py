@@ -1,4 +1,4 @@
-"""The state record: treaty dates, stockpile, retention reports and follow-up (SPEC §1.1-1.4)."""
+"""The state record: treaty dates, stockpile, retention reports and follow-up."""
 
 from __future__ import annotations
 

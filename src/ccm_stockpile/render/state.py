@@ -1,78 +1,105 @@
-"""`ccm show` for people: one state on one screen."""
+"""`ccm show` for people: one state on one screen, every figure shown at 80 columns and in a file."""
 
 from __future__ import annotations
 
-from ccm_stockpile.checks import StateContext
-from ccm_stockpile.checks.timeline import article17_entry_into_force
-from ccm_stockpile.checks.treaty import destruction_deadline
+from typing import TYPE_CHECKING
+
+from ccm_stockpile.domain.followup import off_followup
+from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
-from ccm_stockpile.followup import engagements_as_of, reply_awaited, why_not_followed
+from ccm_stockpile.records.state import RetentionEntry, Transfer
 from ccm_stockpile.records.types import Quantity
+from ccm_stockpile.render.text import markup
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-def _q(quantity: Quantity | None) -> str:
+def _quantity(quantity: Quantity | None) -> str:
     return "-" if quantity is None else str(quantity)
 
 
-def _part(quantity: Quantity | None, name: str) -> str:
+def _pair(quantity: Quantity | None) -> str:
+    """`315 / 7,335` (munitions / submunitions); `?` where not known, `~` before an approximate part."""
     if quantity is None:
         return "?"
-    value = getattr(quantity, name)
-    return "?" if value is None else f"{value:,}"
+
+    def one(name: str) -> str:
+        value = getattr(quantity, name)
+        if value is None:
+            return "?"
+        return f"~{value:,}" if name in quantity.approximate else f"{value:,}"
+
+    return f"{one('munitions')} / {one('submunitions')}"
 
 
-def print_state(ctx: StateContext, findings: list[Finding], console) -> None:  # noqa: ANN001
-    from rich.markup import escape
+def _transfers(entry: RetentionEntry) -> str:
+    if entry.transfers is None:
+        return "?"
+    if not entry.transfers:
+        return "none"
+
+    def one(transfer: Transfer) -> str:
+        return f"{transfer.direction.value} {transfer.counterpart}"
+
+    return ", ".join(one(transfer) for transfer in entry.transfers)
+
+
+def print_state(view: StateView, findings: list[Finding], console: Console) -> None:
+    """Treaty facts, stockpile, retention year by year with its codes, findings, engagements."""
     from rich.table import Table
 
-    record = ctx.record
-    console.print(f"[bold]{escape(record.name)} ({record.iso3})[/bold]  {record.status.value}  {escape(ctx.loaded.display)}")
+    record = view.record
+    console.print(f"[bold]{markup(record.name)} ({record.iso3})[/bold]  {record.status.value}  "
+                  f"{markup(view.loaded.display)}")
     consent = f"{record.consent.date} ({record.consent.type.value})" if record.consent else "-"
-    eif = str(record.entry_into_force) if record.entry_into_force else "-"
-    if record.consent and record.entry_into_force is None:
-        derived = article17_entry_into_force(record.consent.date)
-        eif = f"{derived.isoformat()} (Art. 17)" if derived else "-"
+    facts = view.treaty
+    if record.entry_into_force is not None:
+        eif = str(record.entry_into_force)
+    elif facts.entry_into_force is not None:
+        eif = f"{facts.entry_into_force.isoformat()} (Art. 17)"
+    else:
+        eif = "-"
     console.print(f"signed {record.signed or '-'}  consent {consent}  entry into force {eif}")
     if record.withdrawal:
         console.print(f"withdrawal notified {record.withdrawal.notified}, effective {record.withdrawal.effective}")
-    reason = why_not_followed(ctx)
+    reason = off_followup(view)
     if reason:
-        console.print(f"[cyan]Not on the follow-up list: {reason}[/cyan]")
+        console.print(f"[cyan]Not on the follow-up list: {markup(reason)}[/cyan]")
 
     stockpile = record.stockpile
     console.print("\n[bold]Stockpile (Art. 3)[/bold]")
     if stockpile is None:
         console.print("  not recorded")
     else:
-        deadline = destruction_deadline(stockpile, ctx.party.start, ctx.as_of)
-        console.print(f"  status {stockpile.status.value}; declared {_q(stockpile.declared)}; destroyed "
-                      f"{_q(stockpile.destroyed)}")
-        console.print(f"  deadline {deadline.isoformat() if deadline else '-'}; completed {stockpile.completed or '-'}"
-                      f"; extensions {len(stockpile.extensions)}; discoveries after completion {len(stockpile.discoveries)}")
+        deadline = f"{facts.deadline.day.isoformat()} ({facts.deadline.basis})" if facts.deadline else "-"
+        console.print(f"  status {stockpile.status.value}; declared {markup(_quantity(stockpile.declared))}; "
+                      f"destroyed {markup(_quantity(stockpile.destroyed))}")
+        console.print(f"  deadline {deadline}; completed {stockpile.completed or '-'}; extensions "
+                      f"{len(stockpile.extensions)}; discoveries after completion {len(stockpile.discoveries)}")
         if stockpile.note:
-            console.print(f"  [dim]{escape(stockpile.note)}[/dim]")
+            console.print(f"  [dim]{markup(stockpile.note)}[/dim]")
 
-    by_year: dict[int | None, list[Finding]] = {}
+    codes_by_year: dict[int, set[str]] = {}
     for finding in findings:
-        by_year.setdefault(finding.year, []).append(finding)
-    console.print("\n[bold]Retention (Art. 3(6)-(8))[/bold]")
+        if finding.year is not None:
+            codes_by_year.setdefault(finding.year, set()).add(finding.code)
+    console.print("\n[bold]Retention (Art. 3(6)-(8))[/bold]  figures are munitions / submunitions, ? not known")
     if not record.retention:
         console.print("  no retention recorded")
     else:
-        table = Table(show_edge=False, pad_edge=False)
-        for header in ("year", "report", "held CM", "held sub", "consumed", "destroyed", "transfers", "findings"):
-            table.add_column(header, justify="right" if header.startswith(("held", "cons", "dest")) else "left")
-        series = {item.year: item for item in ctx.series}
+        table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
+        for header, justify in (("year", "left"), ("report", "left"), ("held", "right"), ("consumed", "right"),
+                                ("destroyed", "right"), ("transfers", "left"), ("findings", "left")):
+            table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        series = {item.year: item for item in view.series}
         for entry in record.retention:
             item = series.get(entry.year)
             held = item.held if item else entry.held
-            transfers = "?" if entry.transfers is None else (str(len(entry.transfers)) if entry.transfers else "none")
-            codes = " ".join(sorted({f.code for f in by_year.get(entry.year, [])}))
+            report = entry.report.value + (" (carried)" if item and item.held_carried else "")
             table.add_row(
-                str(entry.year), entry.report.value + (" (carried)" if item and item.held_carried else ""),
-                _part(held, "munitions"), _part(held, "submunitions"),
-                _q(entry.consumed) if entry.consumed else "?", _q(entry.destroyed) if entry.destroyed else "?",
-                transfers, codes,
+                str(entry.year), report, _pair(held), _pair(entry.consumed), _pair(entry.destroyed),
+                markup(_transfers(entry)), " ".join(sorted(codes_by_year.get(entry.year, set()))),
             )
         console.print(table)
 
@@ -80,13 +107,15 @@ def print_state(ctx: StateContext, findings: list[Finding], console) -> None:  #
     if not findings:
         console.print("  none")
     for finding in findings:
-        console.print(f"  {finding.code} {finding.severity.value} line {finding.line}: {escape(finding.message)}")
+        console.print(f"  {finding.code} {finding.severity.value} ({finding.addressee.value}) line {finding.line}: "
+                      f"{markup(finding.message)}")
 
     console.print("\n[bold]Engagements[/bold]")
-    engagements = engagements_as_of(ctx)
-    if not engagements:
+    correspondence = view.correspondence
+    if not correspondence.engagements:
         console.print("  none recorded")
-    for engagement in engagements:
-        console.print(f"  {engagement.date} {engagement.kind.value}: {escape(engagement.summary)}")
-    if reply_awaited(engagements):
-        console.print("  [yellow]reply awaited[/yellow]")
+    for engagement in correspondence.engagements:
+        console.print(f"  {engagement.date} {engagement.kind.value}: {markup(engagement.summary)}")
+    if correspondence.reply_awaited:
+        detail = f" ({markup(correspondence.detail)})" if correspondence.detail else ""
+        console.print(f"  [yellow]reply awaited[/yellow]{detail}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ccm_stockpile.checks.timeline import PartyTime
-from ccm_stockpile.records.state import ReportStatus, RetentionEntry, StateRecord, TypeRow
+from ccm_stockpile.domain.party import PartyTime
+from ccm_stockpile.records.state import Omission, ReportStatus, RetentionEntry, StateRecord, TypeRow
 from ccm_stockpile.records.types import Quantity
 
 PARTS = ("munitions", "submunitions")
@@ -51,6 +51,10 @@ class RetentionYear:
     def submitted(self) -> bool:
         return self.entry.report in {ReportStatus.REPORTED, ReportStatus.UNCHANGED}
 
+    def omits(self, *items: Omission) -> bool:
+        """A source says the state's report for the year left out one of `items`."""
+        return any(item in self.entry.omitted for item in items)
+
 
 def first_entry_per_year(record: StateRecord) -> list[tuple[int, RetentionEntry]]:
     """(index, entry) for the first entry of each year, sorted by year (E005 reports the others)."""
@@ -63,18 +67,26 @@ def first_entry_per_year(record: StateRecord) -> list[tuple[int, RetentionEntry]
     return sorted(kept, key=lambda pair: pair[1].year)
 
 
+def _sum_of_rows(rows: list[TypeRow]) -> Quantity | None:
+    """The holdings that complete `by_type` rows add up to; None when a row's figure is unknown."""
+    munitions = [row.munitions for row in rows]
+    submunitions = [row.submunitions for row in rows]
+    if not rows or None in munitions or None in submunitions:
+        return None
+    return Quantity(munitions=sum(munitions), submunitions=sum(submunitions))  # type: ignore[arg-type]
+
+
 def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[RetentionYear]:
-    """The entries in party time whose year is over by `as_of`; facts submitted later are ignored."""
+    """The entries of the years that count in party time (`PartyTime.year_counts`); facts submitted after
+    `as_of` are ignored."""
     series: list[RetentionYear] = []
     last_held: Quantity | None = None
     last_types: list[TypeRow] = []
     last_planned: str | None = None
     last_actual: str | None = None
     for index, entry in first_entry_per_year(record):
-        if not party.covers_year(entry.year):
+        if not party.year_counts(entry.year):
             continue
-        if party.end is not None and not party.report_is_due(entry.year):
-            continue  # the report fell due after the withdrawal took effect: no obligation left
         if entry.submitted is not None and entry.submitted.surely_after(as_of):
             continue
         carry = entry.report == ReportStatus.UNCHANGED
@@ -82,13 +94,9 @@ def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[
         if (held is None or held.entirely_unknown) and carry and last_held is not None:
             held, carried = last_held, True
         by_type = entry.by_type or (last_types if carry else [])
-        if (held is None or held.entirely_unknown) and by_type and all(
-            row.munitions is not None and row.submunitions is not None for row in by_type
-        ):
-            held = Quantity(
-                munitions=sum(row.munitions for row in by_type),  # type: ignore[misc]
-                submunitions=sum(row.submunitions for row in by_type),  # type: ignore[misc]
-            )
+        rows_total = _sum_of_rows(by_type) if held is None or held.entirely_unknown else None
+        if rows_total is not None:
+            held = rows_total
         planned = entry.planned_use if entry.planned_use is not None or not carry else last_planned
         actual = entry.actual_use if entry.actual_use is not None or not carry else last_actual
         series.append(RetentionYear(index, entry, held, by_type, planned, actual, carried))
@@ -104,21 +112,3 @@ def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[
 def known_holdings(series: list[RetentionYear]) -> list[RetentionYear]:
     """The years whose holdings are at least partly known; the others are gaps for comparisons."""
     return [item for item in series if not item.held_unknown]
-
-
-def part(quantity: Quantity | None, name: str) -> int | None:
-    return None if quantity is None else getattr(quantity, name)
-
-
-def transfer_total(entry: RetentionEntry, direction: str, name: str) -> int | None:
-    """Sum of one part over transfers in one direction; None when transfers or a row are unknown."""
-    if entry.transfers is None:
-        return None
-    total = 0
-    for transfer in entry.transfers:
-        if transfer.direction.value == direction:
-            value = getattr(transfer, name)
-            if value is None:
-                return None
-            total += value
-    return total

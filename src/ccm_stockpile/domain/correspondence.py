@@ -1,0 +1,55 @@
+"""Where the coordinators' correspondence with a state stands: letters sent, replies received."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ccm_stockpile.records.state import Engagement, EngagementKind
+
+_SENT = {EngagementKind.LETTER, EngagementKind.REMINDER}
+
+
+class ReplyStatus(StrEnum):
+    NO_LETTER = "no letter"
+    AWAITED = "awaited"
+    RECEIVED = "received"
+    UNCLEAR = "unclear"  # a reply whose partial date may fall before or after the letter
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """The engagements known on the as-of date, oldest first, and whether a reply is awaited."""
+
+    engagements: list[Engagement]
+    last_letter: Engagement | None
+    status: ReplyStatus
+    detail: str = ""
+
+    @property
+    def last(self) -> Engagement | None:
+        return self.engagements[-1] if self.engagements else None
+
+    @property
+    def reply_awaited(self) -> bool:
+        """A letter or reminder with no reply surely dated on or after it."""
+        return self.status in {ReplyStatus.AWAITED, ReplyStatus.UNCLEAR}
+
+
+def correspondence(engagements: list[Engagement], as_of: dt.date) -> Correspondence:
+    """The correspondence as of a date. A reply clears the latest letter only when its date cannot be
+    earlier than the letter's: a reply dated `2025-02` does not clear a letter of `2025-02-10`."""
+    known = sorted((e for e in engagements if not e.date.surely_after(as_of)), key=lambda e: e.date)
+    letters = [e for e in known if e.kind in _SENT]
+    if not letters:
+        return Correspondence(known, None, ReplyStatus.NO_LETTER)
+    letter = max(letters, key=lambda e: e.date.latest)
+    replies = [e for e in known if e.kind == EngagementKind.REPLY and not e.date.surely_before(letter.date)]
+    if any(reply.date.earliest >= letter.date.latest for reply in replies):
+        return Correspondence(known, letter, ReplyStatus.RECEIVED)
+    if replies:
+        detail = (f"the reply dated {replies[-1].date} may be before or after the {letter.kind.value} of {letter.date}: "
+                  f"record the reply's full date")
+        return Correspondence(known, letter, ReplyStatus.UNCLEAR, detail)
+    return Correspondence(known, letter, ReplyStatus.AWAITED)
