@@ -177,7 +177,10 @@ _CATALOGUE = (
         title="No planned or actual use reported",
         basis="Art. 3(8): a detailed report on the planned and actual use; work plan 2024-2025, strategy (a)",
         rationale="A state that holds retained munitions during a year must report what it planned to use them for "
-                  "and what it actually used them for.",
+                  "and what it actually used them for. A state holds during a year when its holdings at the end of "
+                  "that year or of the year before are given and not zero (`held` with both parts null counts: the "
+                  "state is said to retain an unknown quantity); an entry that leaves `held` out records only that "
+                  "the report exists and says nothing about holdings.",
         fix="Record `planned_use` and `actual_use` from the report; when a source says the report did not give them, "
             "record `omitted: [planned_use, actual_use]` with that source, and ask the state.",
         example="retention:\n  - {year: 2016, report: reported, held: {munitions: 2, submunitions: 276}, sources: [...]}\n",
@@ -230,7 +233,9 @@ _CATALOGUE = (
         "R110", Severity.WARNING, None,
         title="The state is said to retain but the quantity is unknown",
         basis="Art. 3(8): quantity; Action 17",
-        rationale="Without a figure the annual review of what is absolutely necessary cannot be made.",
+        rationale="Without a figure the annual review of what is absolutely necessary cannot be made. Reported when "
+                  "an entry gives `held` with both parts null (the state is said to retain); an entry that leaves "
+                  "`held` out says nothing about holdings.",
         fix="Add `held` from the report; when a source says the report gave no quantity, record "
             "`omitted: [quantity]`, and ask the state.",
         example="retention:\n  - year: 2023\n    report: unknown\n    held: {munitions: null, submunitions: null}\n",

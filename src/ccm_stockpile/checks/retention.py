@@ -181,8 +181,9 @@ def check_use_reported(ctx: StateContext) -> Iterator[Finding]:
         if item.entry.report == ReportStatus.NOT_SUBMITTED:
             previous = item
             continue
-        held_before = previous is not None and previous.year == item.year - 1 and not previous.held_zero
-        if not item.held_zero or held_before:
+        held_before = (previous is not None and previous.year == item.year - 1 and previous.held is not None
+                       and not previous.held_zero)
+        if (item.held is not None and not item.held_zero) or held_before:
             missing = [(label, omission) for label, attribute, omission in _USES if not getattr(item, attribute)]
             omitted = [label for label, omission in missing if item.omits(omission)]
             not_recorded = [label for label, omission in missing if not item.omits(omission)]
@@ -285,8 +286,8 @@ def check_retention_ended(ctx: StateContext) -> Iterator[Finding]:
 @check("R110")
 def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
     for item in ctx.series:
-        if item.entry.report == ReportStatus.NOT_SUBMITTED or not item.held_unknown:
-            continue
+        if item.entry.report == ReportStatus.NOT_SUBMITTED or item.held is None or not item.held.entirely_unknown:
+            continue  # an entry that leaves `held` out says nothing about holdings
         if item.omits(Omission.QUANTITY):
             yield ctx.finding(
                 "R110", f"{item.year}: the state is said to retain, and its report gives no quantity; ask the state "
