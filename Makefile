@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test schema docs bench clean
+.PHONY: check test test-slow lint golden schema docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,20 @@ check: $(STAMP)
 	$(BIN)/ccm check --data data
 
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+test-slow: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m slow
+
+# The code gate: lint, formatting and types (CI runs it before the tests).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+
+# Regenerate the golden outputs after an intended change, then review them in the diff.
+golden: $(TEST_STAMP)
+	$(BIN)/python -m pytest tests/golden --update-golden
 
 schema: $(STAMP)
 	$(BIN)/ccm schema

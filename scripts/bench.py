@@ -39,8 +39,11 @@ def main(data: Path) -> None:
     reader = median_seconds(lambda: [read_file(p) for p in files])
     whole = median_seconds(lambda: run_checks(load(data), dt.date(2025, 6, 1)))
     ccm = Path(sys.executable).with_name("ccm")
-    process = median_seconds(lambda: subprocess.run([str(ccm), "check", "--data", str(data), "--as-of", "2025-06-01"],
-                                                    stdout=subprocess.DEVNULL, check=False))
+    process = median_seconds(
+        lambda: subprocess.run(
+            [str(ccm), "check", "--data", str(data), "--as-of", "2025-06-01"], stdout=subprocess.DEVNULL, check=False
+        )
+    )
     help_time = median_seconds(lambda: subprocess.run([str(ccm), "--help"], stdout=subprocess.DEVNULL, check=True))
     typer_time = median_seconds(lambda: subprocess.run([sys.executable, "-c", "import typer"], check=True))
     print(f"{len(files)} files, {lines} lines")
@@ -48,8 +51,10 @@ def main(data: Path) -> None:
     print(f"project reader             {reader * 1000:8.1f} ms  {reader / bare:.2f}x")
     print(f"load + validate + checks   {whole * 1000:8.1f} ms  {whole / bare:.2f}x")
     print(f"`ccm check` process        {process * 1000:8.1f} ms")
-    print(f"`ccm --help` process       {help_time * 1000:8.1f} ms  {help_time / typer_time:.2f}x `import typer` "
-          f"({typer_time * 1000:.1f} ms)")
+    print(
+        f"`ccm --help` process       {help_time * 1000:8.1f} ms  {help_time / typer_time:.2f}x `import typer` "
+        f"({typer_time * 1000:.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,9 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-UNTC_URL = (
-    "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-6&chapter=26&clang=_en"
-)
+UNTC_URL = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-6&chapter=26&clang=_en"
 HEADER = "# yaml-language-server: $schema=../../schemas/state.schema.json\n"
 ROW = re.compile(r"^\|\s*(?P<name>[^|]+?)\s*\|\s*(?P<iso3>[A-Z]{3})\s*\|(?P<rest>.*)\|\s*$")
 
@@ -32,8 +30,15 @@ def consent_type(notes: str) -> str:
     return "ratification"
 
 
-def render(name: str, iso3: str, status: str, signed: str | None, consent: tuple[str, str] | None,
-           eif: str | None, withdrawal: tuple[str, str] | None) -> str:
+def render(
+    name: str,
+    iso3: str,
+    status: str,
+    signed: str | None,
+    consent: tuple[str, str] | None,
+    eif: str | None,
+    withdrawal: tuple[str, str] | None,
+) -> str:
     lines = [HEADER, f"iso3: {iso3}\n", f"name: {quoted(name)}\n", f"status: {status}\n"]
     lines.append(f"signed: {signed or 'null'}\n")
     if consent:
@@ -87,8 +92,7 @@ def main(reference: Path, out_dir: Path) -> None:
         elif section == "signatory":
             text = render(name, iso3, "signatory", signed, None, None, None)
         else:
-            text = render(name, iso3, "withdrawn", signed, (cells[1], "ratification"), cells[2],
-                          ("2024-09-06", "2025-03-06"))
+            text = render(name, iso3, "withdrawn", signed, (cells[1], "ratification"), cells[2], ("2024-09-06", "2025-03-06"))
         target = out_dir / f"{iso3.lower()}.yaml"
         if not target.exists():
             target.write_text(text, encoding="utf-8")

@@ -47,8 +47,13 @@ def entry(year: int, munitions: int | None = None, submunitions: int | None = No
     item: dict[str, Any] = {"year": year, "report": "reported"}
     if munitions is not None or submunitions is not None or "held" not in fields:
         item["held"] = {"munitions": munitions, "submunitions": submunitions}
-    item.update({"planned_use": "training", "actual_use": "training", "by_type": [
-        {"type": "M42", "munitions": munitions, "submunitions": submunitions}]})
+    item.update(
+        {
+            "planned_use": "training",
+            "actual_use": "training",
+            "by_type": [{"type": "M42", "munitions": munitions, "submunitions": submunitions}],
+        }
+    )
     item["sources"] = SOURCE
     item.update(fields)
     return item
@@ -87,3 +92,23 @@ def findings_for(data_dir: Path, as_of: dt.date = AS_OF, codes: tuple[str, ...] 
 
 def codes_of(findings: list[Finding]) -> list[str]:
     return [f.code for f in findings]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/expected/NAME, or rewrite it with --update-golden (`make golden`)."""
+    update = request.config.getoption("--update-golden")
+
+    def compare(name: str, text: str) -> None:
+        path = PROJECT / "tests" / "golden" / "expected" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"no golden file {path.name}: run `make golden` and review it"
+        assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file; if intended, `make golden`"
+
+    return compare

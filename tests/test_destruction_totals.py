@@ -62,10 +62,12 @@ def test_states_parties_destroyed_figures_reach_the_collective_total(dataset):
     submunitions_share = submunitions / COLLECTIVE_SUBMUNITIONS_DESTROYED
     assert munitions_share >= MIN_SHARE, (
         f"States Parties' destroyed cluster munitions add up to {munitions:,}, {munitions_share:.1%} of "
-        f"{COLLECTIVE_MUNITIONS_DESTROYED:,}: stockpiles are missing from `stockpile.destroyed`")
+        f"{COLLECTIVE_MUNITIONS_DESTROYED:,}: stockpiles are missing from `stockpile.destroyed`"
+    )
     assert submunitions_share >= MIN_SHARE, (
         f"States Parties' destroyed submunitions add up to {submunitions:,}, {submunitions_share:.1%} of "
-        f"{COLLECTIVE_SUBMUNITIONS_DESTROYED:,}: stockpiles are missing from `stockpile.destroyed`")
+        f"{COLLECTIVE_SUBMUNITIONS_DESTROYED:,}: stockpiles are missing from `stockpile.destroyed`"
+    )
     assert munitions_share <= MAX_SHARE, f"{munitions:,} cluster munitions ({munitions_share:.1%}): counted twice?"
     assert submunitions_share <= MAX_SHARE, f"{submunitions:,} submunitions ({submunitions_share:.1%}): counted twice?"
 
@@ -89,7 +91,7 @@ def written_forms(value: int) -> list[str]:
     """The ways a source may write `value`: digits with or without thousands separators, or 'N(.N) million'."""
     grouped = f"{value:,}"
     forms = {str(value), grouped}
-    forms.update(grouped.replace(",", sep) for sep in (".", " ", "\u00a0", "\u202f", "'", "’"))
+    forms.update(grouped.replace(",", sep) for sep in (".", " ", "\u00a0", "\u202f", "'", "\u2019"))
     if value >= 1_000_000:
         forms.add(f"{value / 1_000_000:.3f}".rstrip("0").rstrip(".") + " million")
     return sorted(forms, key=len, reverse=True)
@@ -120,6 +122,8 @@ def test_every_approximate_figure_is_quoted_as_the_source_gives_it(dataset):
             for part in quantity.approximate:
                 value = getattr(quantity, part)
                 if not quoted(value, quotes):
-                    missing.append(f"{loaded.display}: {path}.{part} = {value:,} is marked approximate but no quote "
-                                   f"in the block's sources gives it (as digits or 'N million')")
+                    missing.append(
+                        f"{loaded.display}: {path}.{part} = {value:,} is marked approximate but no quote "
+                        f"in the block's sources gives it (as digits or 'N million')"
+                    )
     assert missing == []

@@ -20,7 +20,7 @@ def test_every_code_is_in_the_catalogue_documented_and_checked():
     read_while_loading = {"E001", "E002", "E003", "E004"}
     assert set(CHECKS) == codes - read_while_loading
     for code in CODES.values():
-        assert code.basis and code.rationale and code.fix and code.example, code.code
+        assert all((code.basis, code.rationale, code.fix, code.example)), code.code
         assert bool(code.addressee) != bool(code.addressee_rule), f"{code.code}: a fixed addressee or a rule, not both"
 
 

@@ -77,8 +77,7 @@ class Dataset:
     def state_files(self, iso3: str) -> list[LoadedFile[StateRecord]]:
         """Every file that is, or claims to be, the state's (by `iso3`, or by file name when unreadable)."""
         code = iso3.upper()
-        return [loaded for loaded in self.states
-                if loaded.path.stem.upper() == code or _claimed_code(loaded.data) == code]
+        return [loaded for loaded in self.states if loaded.path.stem.upper() == code or _claimed_code(loaded.data) == code]
 
     def unchecked(self) -> list[LoadedFile[StateRecord]]:
         """State files that could not be checked: unreadable, or not a valid record."""
@@ -124,14 +123,20 @@ def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str |
     if code is None or not parsed.readable or not _ISO3_FORM.fullmatch(code):
         return []
     mark = parsed.locations.at(("iso3",))
-    where = {"file": display, "line": mark.line, "column": mark.column, "path": "iso3", "state": code, "value": code}
+
+    def at_iso3(message: str) -> Finding:
+        return new_finding("E004", message, file=display, line=mark.line, column=mark.column, path="iso3", state=code, value=code)
+
     findings = []
     if code not in ALPHA3:
-        findings.append(new_finding("E004", f"`{code}` is not an ISO 3166-1 alpha-3 code; check the code", **where))
+        findings.append(at_iso3(f"`{code}` is not an ISO 3166-1 alpha-3 code; check the code"))
     if path.stem != code.lower():
-        findings.append(new_finding(
-            "E004", f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
-                    f"`{code.lower()}.yaml` or correct iso3", **where))
+        findings.append(
+            at_iso3(
+                f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
+                f"`{code.lower()}.yaml` or correct iso3"
+            )
+        )
     return findings
 
 
@@ -144,10 +149,18 @@ def _duplicate_states(states: list[LoadedFile[StateRecord]]) -> list[Finding]:
         code = loaded.record.iso3
         if code in first:
             mark = loaded.mark(("iso3",))
-            findings.append(new_finding(
-                "E004", f"two files for {code}: this one and {first[code].display}; keep one file per state",
-                file=loaded.display, line=mark.line, column=mark.column, path="iso3", state=code, value=code,
-            ))
+            findings.append(
+                new_finding(
+                    "E004",
+                    f"two files for {code}: this one and {first[code].display}; keep one file per state",
+                    file=loaded.display,
+                    line=mark.line,
+                    column=mark.column,
+                    path="iso3",
+                    state=code,
+                    value=code,
+                )
+            )
         else:
             first[code] = loaded
     return findings
@@ -162,10 +175,17 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
         findings.extend(errors)
     if record is not None and record.id != path.stem:
         mark = parsed.locations.at(("id",))
-        findings.append(new_finding(
-            "E004", f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
-            file=display, line=mark.line, column=mark.column, path="id", value=record.id,
-        ))
+        findings.append(
+            new_finding(
+                "E004",
+                f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
+                file=display,
+                line=mark.line,
+                column=mark.column,
+                path="id",
+                value=record.id,
+            )
+        )
     return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
 
 

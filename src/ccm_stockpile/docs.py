@@ -112,8 +112,15 @@ def render_record_format() -> str:
         models: dict[str, type[BaseModel]] = {}
         _models(root, models)
         for model in models.values():
-            lines += ["", f"## {model.__name__}", "", (model.__doc__ or "").strip().splitlines()[0], "",
-                      "| key | type | required | meaning |", "| --- | --- | --- | --- |"]
+            lines += [
+                "",
+                f"## {model.__name__}",
+                "",
+                (model.__doc__ or "").strip().splitlines()[0],
+                "",
+                "| key | type | required | meaning |",
+                "| --- | --- | --- | --- |",
+            ]
             for name, field in model.model_fields.items():
                 required = "yes" if field.is_required() else ""
                 meaning = (field.description or "").replace("|", "\\|")

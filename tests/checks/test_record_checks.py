@@ -17,9 +17,7 @@ def test_E005_second_entry_for_a_year_is_reported_on_the_repeat(write_state, dat
 def test_E005_out_of_order_entry(write_state, data_dir):
     write_state(make_state(retention=[entry(2016, 1, 10), entry(2015, 1, 10)]))
     found = findings_for(data_dir, codes=("E005",))
-    assert [f.message for f in found] == [
-        "the entry for 2015 comes after the entry for 2016; keep entries in ascending year"
-    ]
+    assert [f.message for f in found] == ["the entry for 2015 comes after the entry for 2016; keep entries in ascending year"]
 
 
 def test_E005_checks_use_the_first_entry_of_a_repeated_year(write_state, data_dir):
@@ -31,9 +29,7 @@ def test_E006_by_type_rows_that_do_not_add_up(write_state, data_dir):
     rows = [{"type": "M42", "munitions": 4, "submunitions": 300}, {"type": "M46", "munitions": 4, "submunitions": 150}]
     write_state(make_state(retention=[entry(2016, 10, 450, by_type=rows)]))
     found = findings_for(data_dir, codes=("E006",))
-    assert [f.message for f in found] == [
-        "in 2016, munitions rows add up to 8, held says 10: correct the rows or the total"
-    ]
+    assert [f.message for f in found] == ["in 2016, munitions rows add up to 8, held says 10: correct the rows or the total"]
 
 
 def test_E006_quiet_when_a_row_is_unknown(write_state, data_dir):
@@ -47,11 +43,23 @@ def test_E006_quiet_when_a_row_is_unknown(write_state, data_dir):
     [
         ({"signed": "2010-01-01"}, "signed"),
         ({"entry_into_force": "2009-01-01"}, "entry_into_force"),
-        ({"status": "withdrawn", "withdrawal": {"notified": "2024-09-06", "effective": "2024-03-06"}},
-         "withdrawal.effective"),
-        ({"stockpile": {"status": "destroyed", "discoveries": [
-            {"found": "2013", "quantity": {"munitions": 4, "submunitions": None}, "destroyed": "2012-12",
-             "sources": [{"url": "https://x.org"}]}]}}, "stockpile.discoveries[found=2013].destroyed"),
+        ({"status": "withdrawn", "withdrawal": {"notified": "2024-09-06", "effective": "2024-03-06"}}, "withdrawal.effective"),
+        (
+            {
+                "stockpile": {
+                    "status": "destroyed",
+                    "discoveries": [
+                        {
+                            "found": "2013",
+                            "quantity": {"munitions": 4, "submunitions": None},
+                            "destroyed": "2012-12",
+                            "sources": [{"url": "https://x.org"}],
+                        }
+                    ],
+                }
+            },
+            "stockpile.discoveries[found=2013].destroyed",
+        ),
         ({"retention": [entry(2016, 1, 1, submitted="2016-11-30")]}, "retention[year=2016].submitted"),
     ],
 )
@@ -87,14 +95,16 @@ def test_E007_quiet_for_ranges_that_overlap_and_early_completion(write_state, da
     ],
 )
 def test_T203_article_17(write_state, data_dir, consent, entry_into_force, fires):
-    write_state(make_state(consent={"date": consent, "type": "ratification"}, entry_into_force=entry_into_force,
-                           signed=None))
+    write_state(make_state(consent={"date": consent, "type": "ratification"}, entry_into_force=entry_into_force, signed=None))
     assert codes_of(findings_for(data_dir, codes=("T203",))) == (["T203"] if fires else [])
 
 
 def test_T203_when_entry_into_force_cannot_be_determined(write_state, data_dir):
-    write_state(make_state(consent={"date": "2011", "type": "ratification"}, entry_into_force=None, signed=None,
-                           stockpile={"status": "held"}))
+    write_state(
+        make_state(
+            consent={"date": "2011", "type": "ratification"}, entry_into_force=None, signed=None, stockpile={"status": "held"}
+        )
+    )
     found = findings_for(data_dir)
     assert codes_of(found) == ["T203"]
     assert "entry into force cannot be determined" in found[0].message
@@ -106,14 +116,23 @@ WITHDRAWAL = {"notified": "2024-09-06", "effective": "2025-03-06"}
 @pytest.mark.parametrize(
     ("overrides", "as_of", "message"),
     [
-        ({"status": "withdrawn", "withdrawal": None}, "2025-06-01",
-         "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and effective dates, "
-         "or correct the status"),
-        ({"status": "party", "withdrawal": WITHDRAWAL}, "2025-06-01",
-         "status is `party` but the withdrawal took effect on 2025-03-06; set `status: withdrawn`"),
-        ({"status": "signatory"}, "2025-06-01",
-         "status is `signatory` but the record gives a consent date; a state that deposited its consent is a party: "
-         "set `status: party`, or remove the date if it is wrong"),
+        (
+            {"status": "withdrawn", "withdrawal": None},
+            "2025-06-01",
+            "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and effective dates, "
+            "or correct the status",
+        ),
+        (
+            {"status": "party", "withdrawal": WITHDRAWAL},
+            "2025-06-01",
+            "status is `party` but the withdrawal took effect on 2025-03-06; set `status: withdrawn`",
+        ),
+        (
+            {"status": "signatory"},
+            "2025-06-01",
+            "status is `signatory` but the record gives a consent date; a state that deposited its consent is a party: "
+            "set `status: party`, or remove the date if it is wrong",
+        ),
     ],
 )
 def test_E008_status_disagrees_with_the_dates(write_state, data_dir, overrides, as_of, message):

@@ -7,8 +7,12 @@ import datetime as dt
 from tests.conftest import codes_of, findings_for, make_state
 
 HELD = {"status": "held"}
-FOUND = {"found": "2012", "quantity": {"munitions": 4, "submunitions": None}, "destroyed": None,
-         "sources": [{"url": "https://x.org"}]}
+FOUND = {
+    "found": "2012",
+    "quantity": {"munitions": 4, "submunitions": None},
+    "destroyed": None,
+    "sources": [{"url": "https://x.org"}],
+}
 
 
 def test_T201_deadline_is_entry_into_force_plus_eight_years(write_state, data_dir):
@@ -16,7 +20,8 @@ def test_T201_deadline_is_entry_into_force_plus_eight_years(write_state, data_di
     assert codes_of(findings_for(data_dir, dt.date(2018, 8, 1), ("T201",))) == []
     found = findings_for(data_dir, dt.date(2018, 8, 2), ("T201",))
     assert [f.message.split(" has")[0] for f in found] == [
-        "the stockpile destruction deadline 2018-08-01 (entry into force + 8 years)"]
+        "the stockpile destruction deadline 2018-08-01 (entry into force + 8 years)"
+    ]
 
 
 def test_T201_extension_granted_by_the_as_of_date_moves_the_deadline(write_state, data_dir):
@@ -64,8 +69,9 @@ def test_signatory_gets_no_treaty_findings(write_state, data_dir):
 
 
 def test_T201_derived_deadline_uses_the_latest_day_a_partial_entry_into_force_may_mean(write_state, data_dir):
-    write_state(make_state(stockpile=HELD, entry_into_force="2015", consent={"date": "2015", "type": "ratification"},
-                           signed=None))
+    write_state(
+        make_state(stockpile=HELD, entry_into_force="2015", consent={"date": "2015", "type": "ratification"}, signed=None)
+    )
     assert not findings_for(data_dir, dt.date(2023, 6, 1), ("T201",))
     assert codes_of(findings_for(data_dir, dt.date(2024, 1, 2), ("T201",))) == ["T201"]
 
@@ -75,9 +81,19 @@ def test_stockpile_reasons_keep_a_state_on_followup_after_retention_ended(write_
     from ccm_stockpile.dataset import load
     from ccm_stockpile.domain.followup import followups
 
-    write_state(make_state(stockpile={"status": "destroyed", "discoveries": [FOUND]},
-                           retention=[{"year": 2023, "report": "reported", "held": {"munitions": 0, "submunitions": 0},
-                                       "sources": [{"url": "https://x.org"}]}]))
+    write_state(
+        make_state(
+            stockpile={"status": "destroyed", "discoveries": [FOUND]},
+            retention=[
+                {
+                    "year": 2023,
+                    "report": "reported",
+                    "held": {"munitions": 0, "submunitions": 0},
+                    "sources": [{"url": "https://x.org"}],
+                }
+            ],
+        )
+    )
     dataset = load(data_dir)
     views = contexts(dataset, dt.date(2025, 6, 1))
     items = followups(dataset, list(views), run_checks(dataset, dt.date(2025, 6, 1), state_contexts=views))
@@ -97,7 +113,12 @@ def test_show_and_T201_state_the_same_deadline_for_a_partial_entry_into_force(wr
 
 
 def test_T202_not_followed_after_withdrawal(write_state, data_dir):
-    write_state(make_state(status="withdrawn", withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
-                           stockpile={"status": "destroyed", "discoveries": [FOUND]}))
+    write_state(
+        make_state(
+            status="withdrawn",
+            withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
+            stockpile={"status": "destroyed", "discoveries": [FOUND]},
+        )
+    )
     assert codes_of(findings_for(data_dir, dt.date(2025, 1, 1), ("T202",))) == ["T202"]
     assert not findings_for(data_dir, dt.date(2025, 6, 1), ("T202",))

@@ -31,15 +31,32 @@ BAD_INPUTS = [
     ("tab indentation", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nstockpile:\n\tstatus: held\n", "E001", 5),
     ("duplicate key", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nname: Espana\n", "E003", 4),
     ("unknown key", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n", "E002", 4),
-    ("text for a number", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
-     "    report: reported\n    held: {munitions: some, submunitions: 3}\n    sources: [{url: 'https://x.org'}]\n",
-     "E002", 7),
-    ("negative quantity", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
-     "    report: reported\n    held:\n      munitions: 3\n      submunitions: -4\n"
-     "    sources: [{url: 'https://x.org'}]\n", "E002", 9),
-    ("fractional quantity", "esp.yaml", "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
-     "    report: reported\n    held:\n      munitions: 2.5\n      submunitions: 4\n"
-     "    sources: [{url: 'https://x.org'}]\n", "E002", 8),
+    (
+        "text for a number",
+        "esp.yaml",
+        "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
+        "    report: reported\n    held: {munitions: some, submunitions: 3}\n    sources: [{url: 'https://x.org'}]\n",
+        "E002",
+        7,
+    ),
+    (
+        "negative quantity",
+        "esp.yaml",
+        "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
+        "    report: reported\n    held:\n      munitions: 3\n      submunitions: -4\n"
+        "    sources: [{url: 'https://x.org'}]\n",
+        "E002",
+        9,
+    ),
+    (
+        "fractional quantity",
+        "esp.yaml",
+        "iso3: ESP\nname: Spain\nstatus: party\nretention:\n  - year: 2016\n"
+        "    report: reported\n    held:\n      munitions: 2.5\n      submunitions: 4\n"
+        "    sources: [{url: 'https://x.org'}]\n",
+        "E002",
+        8,
+    ),
     ("iso3 NO unquoted", "nor.yaml", "iso3: NO\nname: Norway\nstatus: party\n", "E002", 1),
     ("file name differs from iso3", "prt.yaml", "iso3: ESP\nname: Spain\nstatus: party\n", "E004", 1),
     ("empty file", "esp.yaml", "", "E002", 1),
@@ -67,8 +84,10 @@ def test_text_output_names_file_line_code_and_advice(data_dir, write_state):
     assert result.exit_code == 1
     assert f"{data_dir}/states/esp.yaml" in result.stdout
     assert "4:1 E002 error retianed: unknown key `retianed`; did you mean `retention`?" in result.stdout
-    assert (f"1 error(s), 0 warning(s), 0 info in 1 file(s), 0 state(s); 1 file(s) could not be checked, so their "
-            f"other findings are not known: {data_dir}/states/esp.yaml as of 2025-06-01") in result.stdout
+    assert (
+        f"1 error(s), 0 warning(s), 0 info in 1 file(s), 0 state(s); 1 file(s) could not be checked, so their "
+        f"other findings are not known: {data_dir}/states/esp.yaml as of 2025-06-01"
+    ) in result.stdout
 
 
 def test_two_files_for_one_state(data_dir, write_state):
@@ -84,7 +103,8 @@ def test_all_files_are_checked_even_when_some_are_broken(data_dir, write_state):
     write_state(make_state(iso3="PRT", name="Portugal", retention=[entry(2016, 1, 1, actual_use=None)]))
     payload = as_json(check(data_dir, "--format", "json"))
     assert {f["code"] for f in payload["findings"]} >= {"E001", "R105"}
-    assert payload["summary"]["files"] == 2 and payload["summary"]["states"] == 1
+    assert payload["summary"]["files"] == 2
+    assert payload["summary"]["states"] == 1
 
 
 def test_json_has_exactly_the_spec_shape_and_nothing_else_on_stdout(data_dir, write_state):
@@ -164,9 +184,7 @@ def test_a_broken_link_among_the_records_is_reported_not_skipped(data_dir, write
     write_state(GOOD_TEXT)
     (data_dir / "states" / "prt.yaml").symlink_to(data_dir / "states" / "missing.yaml")
     findings = as_json(check(data_dir, "--format", "json"))["findings"]
-    assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in findings if f["code"].startswith("E")] == [
-        ("E001", "prt.yaml")
-    ]
+    assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in findings if f["code"].startswith("E")] == [("E001", "prt.yaml")]
 
 
 def test_a_lower_or_non_latin_iso3_is_one_error_not_two(data_dir, write_state):
@@ -210,7 +228,9 @@ def test_an_internal_error_exits_3_and_asks_for_a_report(data_dir, write_state, 
     monkeypatch.setattr(ccm_stockpile.checks, "run_checks", broken)
     result = check(data_dir)
     assert result.exit_code == 3
-    assert "ccm: internal error, please report it" in result.output and "ZeroDivisionError: boom" in result.output
+    assert "ccm: internal error, please report it" in result.output
+    assert "ZeroDivisionError: boom" in result.output
     assert "Traceback" not in result.output
     debug = runner.invoke(app, ["--debug", "check", "--data", str(data_dir), "--as-of", "2025-06-01"])
-    assert debug.exit_code == 3 and "Traceback" in debug.output
+    assert debug.exit_code == 3
+    assert "Traceback" in debug.output

@@ -26,10 +26,8 @@ def followup_json(data_dir, *args: str, as_of="2025-06-01", exit_code=0) -> list
 def test_order_is_errors_then_warnings_then_holdings_and_only_state_addressed_reasons(data_dir, write_state):
     unbalanced = [entry(2023, 10, 500), entry(2024, 10, 400, consumed=NONE, destroyed=NONE, transfers=[])]
     write_state(make_state(iso3="ESP", retention=unbalanced))
-    write_state(make_state(iso3="DEU", name="Germany", retention=[entry(2024, 1, 900, actual_use=None,
-                                                                        omitted=["actual_use"])]))
-    write_state(make_state(iso3="FRA", name="France", retention=[entry(2024, 1, 50, actual_use=None,
-                                                                       omitted=["actual_use"])]))
+    write_state(make_state(iso3="DEU", name="Germany", retention=[entry(2024, 1, 900, actual_use=None, omitted=["actual_use"])]))
+    write_state(make_state(iso3="FRA", name="France", retention=[entry(2024, 1, 50, actual_use=None, omitted=["actual_use"])]))
     # Use we have not recorded is the editor's task, not a reason to write to Sweden.
     write_state(make_state(iso3="SWE", name="Sweden", retention=[entry(2024, 0, 125, actual_use=None)]))
     states = followup_json(data_dir)
@@ -40,12 +38,25 @@ def test_order_is_errors_then_warnings_then_holdings_and_only_state_addressed_re
 
 
 def test_retention_ended_and_withdrawn_states_leave_the_list(data_dir, write_state):
-    write_state(make_state(iso3="SVK", name="Slovakia", retention=[
-        entry(2019, 5, 3220, actual_use=None, omitted=["actual_use"]),
-        entry(2020, 0, 0, by_type=[], consumed={"munitions": 5, "submunitions": 3220})]))
-    write_state(make_state(iso3="LTU", name="Lithuania", status="withdrawn",
-                           withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
-                           retention=[entry(2023, 1, 10, actual_use=None, omitted=["actual_use"])]))
+    write_state(
+        make_state(
+            iso3="SVK",
+            name="Slovakia",
+            retention=[
+                entry(2019, 5, 3220, actual_use=None, omitted=["actual_use"]),
+                entry(2020, 0, 0, by_type=[], consumed={"munitions": 5, "submunitions": 3220}),
+            ],
+        )
+    )
+    write_state(
+        make_state(
+            iso3="LTU",
+            name="Lithuania",
+            status="withdrawn",
+            withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
+            retention=[entry(2023, 1, 10, actual_use=None, omitted=["actual_use"])],
+        )
+    )
     assert followup_json(data_dir) == []
     shown = runner.invoke(app, ["show", "SVK", "--data", str(data_dir), "--as-of", "2025-06-01"])
     assert "Not on the follow-up list: retention ended: holdings reported as zero in 2020" in shown.stdout
@@ -58,19 +69,20 @@ def test_reply_awaited_after_a_letter_until_a_later_reply(data_dir, write_state)
     record = make_state(retention=[entry(2024, 1, 10, actual_use=None, omitted=["actual_use"])], engagements=[letter])
     write_state(record)
     first = followup_json(data_dir)[0]
-    assert first["reply_awaited"] is True and first["last_engagement"]["kind"] == "letter"
+    assert first["reply_awaited"] is True
+    assert first["last_engagement"]["kind"] == "letter"
     write_state(record | {"engagements": [letter, reply]})
     assert followup_json(data_dir)[0]["reply_awaited"] is False
     assert followup_json(data_dir, as_of="2025-03-01")[0]["reply_awaited"] is True  # the reply is not known yet
     write_state(record | {"engagements": [letter, unclear]})
     (state,) = followup_json(data_dir)
-    assert state["reply_awaited"] is True and state["reply"]["status"] == "unclear"
+    assert state["reply_awaited"] is True
+    assert state["reply"]["status"] == "unclear"
     assert "may be before or after the letter of 2025-02-10" in followup(data_dir).stdout
 
 
 def test_a_state_whose_file_has_errors_is_listed_first_never_dropped(data_dir, write_state):
-    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 9, actual_use=None,
-                                                                        omitted=["actual_use"])]))
+    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 9, actual_use=None, omitted=["actual_use"])]))
     write_state("iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n")
     write_state("iso3: [PRT\n", name="prt.yaml")
     states = followup_json(data_dir, exit_code=1)
@@ -97,22 +109,34 @@ def test_shipped_data_lists_the_work_plan_states_while_their_evidence_stands():
 
 
 def test_text_output_says_exactly_what_each_finding_says(data_dir, write_state):
-    write_state(make_state(retention=[entry(2023, 1, 10, actual_use=None, omitted=["actual_use"]),
-                                      entry(2024, 1, 10, planned_use=None, actual_use=None,
-                                            omitted=["planned_use", "actual_use"])]))
+    write_state(
+        make_state(
+            retention=[
+                entry(2023, 1, 10, actual_use=None, omitted=["actual_use"]),
+                entry(2024, 1, 10, planned_use=None, actual_use=None, omitted=["planned_use", "actual_use"]),
+            ]
+        )
+    )
     result = followup(data_dir)
     assert "1 state(s) need follow-up as of 2025-06-01" in result.stdout
-    assert ("R105 2023: the state held retained munitions, and its reporting is recorded as not giving the actual use"
-            in result.stdout)
-    assert "R105 2024: the state held retained munitions, and its reporting is recorded as not giving the planned " \
-           "use or the actual use" in result.stdout
+    assert (
+        "R105 2023: the state held retained munitions, and its reporting is recorded as not giving the actual use"
+        in result.stdout
+    )
+    assert (
+        "R105 2024: the state held retained munitions, and its reporting is recorded as not giving the planned "
+        "use or the actual use" in result.stdout
+    )
 
 
 def test_state_option_and_escaped_names(data_dir, write_state):
-    write_state(make_state(name="Spain\n::error file=README.md,line=1::x", retention=[
-        entry(2024, 1, 10, actual_use=None, omitted=["actual_use"])]))
-    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 9, actual_use=None,
-                                                                        omitted=["actual_use"])]))
+    write_state(
+        make_state(
+            name="Spain\n::error file=README.md,line=1::x",
+            retention=[entry(2024, 1, 10, actual_use=None, omitted=["actual_use"])],
+        )
+    )
+    write_state(make_state(iso3="AUT", name="Austria", retention=[entry(2024, 1, 9, actual_use=None, omitted=["actual_use"])]))
     assert [s["iso3"] for s in followup_json(data_dir, "--state", "ESP")] == ["ESP"]
     text = followup(data_dir).stdout
     assert "Spain\\n::error file=README.md" in text

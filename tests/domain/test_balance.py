@@ -28,7 +28,7 @@ def test_unaccounted_and_contradictory(change, unaccounted, contradictory):
 
 
 def test_describe_names_the_part_not_accounted_for_only_when_known_movements_explain_some():
-    assert PartChange("submunitions", 7335, 6605, 0, ("consumed",), (), gap=False).describe() == (
-        "submunitions 7,335 -> 6,605")
+    assert PartChange("submunitions", 7335, 6605, 0, ("consumed",), (), gap=False).describe() == ("submunitions 7,335 -> 6,605")
     assert PartChange("submunitions", 500, 100, -300, ("consumed",), (), gap=False).describe() == (
-        "submunitions 500 -> 100 (100 not accounted for by the reported movements)")
+        "submunitions 500 -> 100 (100 not accounted for by the reported movements)"
+    )

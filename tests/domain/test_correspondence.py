@@ -27,8 +27,10 @@ def engagement(date: str, kind: str) -> Engagement:
         ([engagement("2025-02-10", "letter"), engagement("2025-01-20", "reply")], ReplyStatus.AWAITED),
         # A reply dated only 2025-02 may be before the letter of 10 February: it does not clear it.
         ([engagement("2025-02-10", "letter"), engagement("2025-02", "reply")], ReplyStatus.UNCLEAR),
-        ([engagement("2025-02-10", "letter"), engagement("2025-03-10", "reply"), engagement("2025-04-01", "reminder")],
-         ReplyStatus.AWAITED),
+        (
+            [engagement("2025-02-10", "letter"), engagement("2025-03-10", "reply"), engagement("2025-04-01", "reminder")],
+            ReplyStatus.AWAITED,
+        ),
         # A reply dated after the as-of date is not known yet.
         ([engagement("2025-02-10", "letter"), engagement("2025-07-01", "reply")], ReplyStatus.AWAITED),
     ],
@@ -41,5 +43,6 @@ def test_reply_status(engagements, status):
 
 def test_an_unclear_reply_says_what_to_record():
     state = correspondence([engagement("2025-02-10", "letter"), engagement("2025-02", "reply")], AS_OF)
-    assert state.detail == ("the reply dated 2025-02 may be before or after the letter of 2025-02-10: record the "
-                            "reply's full date")
+    assert state.detail == (
+        "the reply dated 2025-02 may be before or after the letter of 2025-02-10: record the reply's full date"
+    )

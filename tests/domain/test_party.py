@@ -36,14 +36,18 @@ def test_latest_due_year(as_of, year):
 
 
 def test_party_time_ends_when_withdrawal_takes_effect_and_only_once_known():
-    record = StateRecord.model_validate(make_state(
-        status="withdrawn", entry_into_force="2011-09-01",
-        withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"}))
+    record = StateRecord.model_validate(
+        make_state(
+            status="withdrawn", entry_into_force="2011-09-01", withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"}
+        )
+    )
     after = PartyTime(record, dt.date(2025, 6, 1))
-    assert after.year_is_due(2023) and not after.year_is_due(2024)
+    assert after.year_is_due(2023)
+    assert not after.year_is_due(2024)
     assert after.last_year_due() == 2023
     before = PartyTime(record, dt.date(2025, 2, 1))
-    assert before.end is None and before.last_year_due() == 2023
+    assert before.end is None
+    assert before.last_year_due() == 2023
 
 
 @pytest.mark.parametrize(

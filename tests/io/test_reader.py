@@ -84,8 +84,7 @@ def test_object_constructing_tags_are_refused(text: str) -> None:
 
 def test_aliases_are_refused_so_alias_bombs_cannot_expand() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
     )
     parsed = parse(bomb)
     assert [f.code for f in parsed.findings] == ["E001"]
@@ -107,7 +106,8 @@ def test_non_utf8_file_is_E001_with_its_line(tmp_path: Path) -> None:
 
 def test_empty_file_is_read_as_empty_without_error() -> None:
     parsed = parse("# only a comment\n")
-    assert parsed.empty and parsed.findings == []
+    assert parsed.empty
+    assert parsed.findings == []
 
 
 def test_duplicate_key_path_names_list_items_by_key() -> None:

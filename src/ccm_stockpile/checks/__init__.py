@@ -33,7 +33,10 @@ def wanted(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None
 
 
 def run_checks(
-    dataset: Dataset, as_of: dt.date, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+    dataset: Dataset,
+    as_of: dt.date,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
     state_contexts: list[StateContext] | None = None,
 ) -> list[Finding]:
     """Every finding for the dataset as of a date, sorted by file and line. `select`/`ignore` take code prefixes."""

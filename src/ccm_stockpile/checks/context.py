@@ -14,12 +14,25 @@ class StateContext(StateView):
     """A state view that can place findings at a path of its file."""
 
     def finding(
-        self, code: str, message: str, path: tuple[str | int, ...] = (), year: int | None = None,
-        value: object = None, addressee: Addressee | None = None,
+        self,
+        code: str,
+        message: str,
+        path: tuple[str | int, ...] = (),
+        year: int | None = None,
+        value: object = None,
+        addressee: Addressee | None = None,
     ) -> Finding:
         """A finding at `path`; a key the file leaves out is located (and named) by its nearest parent."""
         mark = self.loaded.mark(path)
         return new_finding(
-            code, message, file=self.loaded.display, line=mark.line, column=mark.column,
-            path=self.loaded.name(path), state=self.record.iso3, year=year, value=value, addressee=addressee,
+            code,
+            message,
+            file=self.loaded.display,
+            line=mark.line,
+            column=mark.column,
+            path=self.loaded.name(path),
+            state=self.record.iso3,
+            year=year,
+            value=value,
+            addressee=addressee,
         )

@@ -41,6 +41,8 @@ def check_largest_holdings(contexts: list[StateContext], as_of: dt.date) -> Iter
         if above:
             reasons.append(f"above the threshold of {thresholds.large_holding_submunitions:,} submunitions")
         yield ctx.finding(
-            "R109", f"{held} held at the end of {item.year} (latest figure up to {year}): {'; '.join(reasons)}",
-            item.at("held"), item.year,
+            "R109",
+            f"{held} held at the end of {item.year} (latest figure up to {year}): {'; '.join(reasons)}",
+            item.at("held"),
+            item.year,
         )

@@ -23,14 +23,17 @@ def check_retention_order(ctx: StateContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "E005",
                 f"a second entry for {entry.year} (the first is entry {seen[entry.year] + 1}); merge them into one",
-                path, entry.year,
+                path,
+                entry.year,
             )
             continue
         seen[entry.year] = index
         if latest is not None and entry.year < latest:
             yield ctx.finding(
-                "E005", f"the entry for {entry.year} comes after the entry for {latest}; keep entries in ascending year",
-                path, entry.year,
+                "E005",
+                f"the entry for {entry.year} comes after the entry for {latest}; keep entries in ascending year",
+                path,
+                entry.year,
             )
         latest = entry.year if latest is None else max(latest, entry.year)
 
@@ -50,8 +53,10 @@ def check_by_type_sums(ctx: StateContext) -> Iterator[Finding]:
                 problems.append(f"{name} rows add up to {sum(values):,}, held says {total:,}")
         if problems:
             yield ctx.finding(
-                "E006", f"in {entry.year}, " + "; ".join(problems) + ": correct the rows or the total",
-                ("retention", index, "by_type"), entry.year,
+                "E006",
+                f"in {entry.year}, " + "; ".join(problems) + ": correct the rows or the total",
+                ("retention", index, "by_type"),
+                entry.year,
             )
 
 
@@ -62,39 +67,46 @@ def check_date_order(ctx: StateContext) -> Iterator[Finding]:
         yield ctx.finding("E007", f"signed {record.signed} is after consent {record.consent.date}", ("signed",))
     if record.consent and record.entry_into_force and record.entry_into_force.surely_before(record.consent.date):
         yield ctx.finding(
-            "E007", f"entry into force {record.entry_into_force} is before consent {record.consent.date}",
+            "E007",
+            f"entry into force {record.entry_into_force} is before consent {record.consent.date}",
             ("entry_into_force",),
         )
     if record.withdrawal and record.withdrawal.effective.surely_before(record.withdrawal.notified):
         yield ctx.finding(
-            "E007", f"withdrawal effective {record.withdrawal.effective} is before it was notified "
-            f"({record.withdrawal.notified})", ("withdrawal", "effective"),
+            "E007",
+            f"withdrawal effective {record.withdrawal.effective} is before it was notified ({record.withdrawal.notified})",
+            ("withdrawal", "effective"),
         )
     stockpile = record.stockpile
     if stockpile:
         for index, extension in enumerate(stockpile.extensions):
             if extension.new_deadline.surely_before(extension.granted):
                 yield ctx.finding(
-                    "E007", f"extension new deadline {extension.new_deadline} is before it was granted ({extension.granted})",
+                    "E007",
+                    f"extension new deadline {extension.new_deadline} is before it was granted ({extension.granted})",
                     ("stockpile", "extensions", index, "new_deadline"),
                 )
         for index, discovery in enumerate(stockpile.discoveries):
             path = ("stockpile", "discoveries", index)
             if discovery.destroyed and discovery.destroyed.surely_before(discovery.found):
                 yield ctx.finding(
-                    "E007", f"discovery destroyed {discovery.destroyed} before it was found ({discovery.found})",
-                    path + ("destroyed",),
+                    "E007",
+                    f"discovery destroyed {discovery.destroyed} before it was found ({discovery.found})",
+                    (*path, "destroyed"),
                 )
             if discovery.reported and discovery.reported.surely_before(discovery.found):
                 yield ctx.finding(
-                    "E007", f"discovery reported {discovery.reported} before it was found ({discovery.found})",
-                    path + ("reported",),
+                    "E007",
+                    f"discovery reported {discovery.reported} before it was found ({discovery.found})",
+                    (*path, "reported"),
                 )
     for index, entry in enumerate(record.retention):
         if entry.submitted and entry.submitted.surely_before(dt.date(entry.year + 1, 1, 1)):
             yield ctx.finding(
-                "E007", f"the report for {entry.year} is dated {entry.submitted}, before the year ended",
-                ("retention", index, "submitted"), entry.year,
+                "E007",
+                f"the report for {entry.year} is dated {entry.submitted}, before the year ended",
+                ("retention", index, "submitted"),
+                entry.year,
             )
 
 
@@ -104,19 +116,25 @@ def check_status_agrees_with_dates(ctx: StateContext) -> Iterator[Finding]:
     withdrawal = record.withdrawal
     if record.status == StateStatus.WITHDRAWN and withdrawal is None:
         yield ctx.finding(
-            "E008", "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and "
-                    "effective dates, or correct the status", ("status",),
+            "E008",
+            "status is `withdrawn` but no `withdrawal` is recorded; add the withdrawal's notified and "
+            "effective dates, or correct the status",
+            ("status",),
         )
     if record.status != StateStatus.WITHDRAWN and withdrawal is not None and ctx.party.end is not None:
         yield ctx.finding(
-            "E008", f"status is `{record.status.value}` but the withdrawal took effect on {withdrawal.effective}; "
-                    f"set `status: withdrawn`", ("status",),
+            "E008",
+            f"status is `{record.status.value}` but the withdrawal took effect on {withdrawal.effective}; "
+            f"set `status: withdrawn`",
+            ("status",),
         )
     if record.status == StateStatus.SIGNATORY and (record.consent is not None or record.entry_into_force is not None):
         dated = "a consent date" if record.consent is not None else "an entry into force"
         yield ctx.finding(
-            "E008", f"status is `signatory` but the record gives {dated}; a state that deposited its consent is a "
-                    f"party: set `status: party`, or remove the date if it is wrong", ("status",),
+            "E008",
+            f"status is `signatory` but the record gives {dated}; a state that deposited its consent is a "
+            f"party: set `status: party`, or remove the date if it is wrong",
+            ("status",),
         )
 
 
@@ -125,9 +143,11 @@ def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
     record = ctx.record
     if record.status != StateStatus.SIGNATORY and ctx.party.start is None:
         yield ctx.finding(
-            "T203", "entry into force cannot be determined (no `entry_into_force`, and the consent date gives no "
-                    "month), so no treaty or retention check can run; add `entry_into_force` from the UN Treaty "
-                    "Collection", ("entry_into_force",),
+            "T203",
+            "entry into force cannot be determined (no `entry_into_force`, and the consent date gives no "
+            "month), so no treaty or retention check can run; add `entry_into_force` from the UN Treaty "
+            "Collection",
+            ("entry_into_force",),
         )
         return
     if not (record.consent and record.entry_into_force):
@@ -136,12 +156,13 @@ def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
     given = record.entry_into_force
     if derived is None:
         return
-    if given.is_complete and given.earliest != derived or not given.is_complete and not (
-        given.earliest <= derived <= given.latest
+    if (given.is_complete and given.earliest != derived) or (
+        not given.is_complete and not (given.earliest <= derived <= given.latest)
     ):
         yield ctx.finding(
             "T203",
             f"entry into force {given} differs from {derived.isoformat()}, which Article 17 gives for deposit "
             f"on {record.consent.date}; check both dates against the UN Treaty Collection",
-            ("entry_into_force",), value=str(given),
+            ("entry_into_force",),
+            value=str(given),
         )

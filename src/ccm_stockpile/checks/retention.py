@@ -6,6 +6,7 @@ turn them into findings, each addressed to the state or to the editor from the e
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from ccm_stockpile.checks.context import StateContext
@@ -20,7 +21,7 @@ STATE, EDITOR = Addressee.STATE, Addressee.EDITOR
 
 
 def _pairs(series: list[RetentionYear]) -> Iterator[tuple[RetentionYear, RetentionYear]]:
-    return zip(series, series[1:], strict=False)
+    return itertools.pairwise(series)
 
 
 def _span(previous: RetentionYear, current: RetentionYear) -> str:
@@ -38,12 +39,15 @@ def check_balance(ctx: StateContext) -> Iterator[Finding]:
             f"{change.part}: {change.before:,} at the end of {previous.year} and the reported movements give "
             f"{change.expected:,}, but {change.after:,} are reported, and every "
             f"{'outflow' if change.unaccounted < 0 else 'inflow'} that could close the gap is reported"
-            for change in compare(previous, current) if change.contradictory
+            for change in compare(previous, current)
+            if change.contradictory
         ]
         if problems:
             yield ctx.finding(
-                "R101", f"{current.year}: the state's figures cannot balance ({'; '.join(problems)}); check both "
-                        f"reports", current.at("held"), current.year,
+                "R101",
+                f"{current.year}: the state's figures cannot balance ({'; '.join(problems)}); check both reports",
+                current.at("held"),
+                current.year,
             )
     yield from _unchanged_contradictions(ctx)
 
@@ -54,19 +58,30 @@ def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
     for item in ctx.series:
         entry = item.entry
         if entry.report == ReportStatus.UNCHANGED and previous is not None:
-            if not item.held_carried and item.held is not None and previous.held is not None \
-                    and not item.held_unknown and item.held != previous.held:
+            if (
+                not item.held_carried
+                and item.held is not None
+                and previous.held is not None
+                and not item.held_unknown
+                and item.held != previous.held
+            ):
                 yield ctx.finding(
-                    "R101", f"{item.year}: the report says there is no change since the last report, but gives "
-                            f"{item.held} where {previous.held} were reported for {previous.year}; check which is "
-                            f"right", item.at("held"), item.year,
+                    "R101",
+                    f"{item.year}: the report says there is no change since the last report, but gives "
+                    f"{item.held} where {previous.held} were reported for {previous.year}; check which is "
+                    f"right",
+                    item.at("held"),
+                    item.year,
                 )
             moved = [term for name in PARTS for term, value in movements(entry, name).items() if value]
             if moved:
                 terms = ", ".join(dict.fromkeys(moved))
                 yield ctx.finding(
-                    "R101", f"{item.year}: the report says there is no change since the last report, but records "
-                            f"movements ({terms}); check which is right", item.path, item.year,
+                    "R101",
+                    f"{item.year}: the report says there is no change since the last report, but records "
+                    f"movements ({terms}); check which is right",
+                    item.path,
+                    item.year,
                 )
         if not item.held_unknown:
             previous = item
@@ -78,7 +93,8 @@ def _unaccounted(ctx: StateContext, lower: bool) -> Iterator[tuple[RetentionYear
         if current.entry.report == ReportStatus.UNCHANGED:
             continue  # R101 judges a report of no change
         changes = [
-            change for change in compare(previous, current)
+            change
+            for change in compare(previous, current)
             if not change.contradictory and change.unaccounted and (change.unaccounted < 0) == lower
         ]
         if changes:
@@ -92,14 +108,18 @@ def _movement_finding(ctx: StateContext, code: str, lower: bool) -> Iterator[Fin
         unknown = list(dict.fromkeys(t for c in changes for t in (c.unknown_out if lower else c.unknown_in)))
         span = _span(previous, current)
         if current.year == previous.year + 1 and current.omits(Omission.MOVEMENTS):
-            message = (f"holdings are {direction} than the reported movements account for {span}: {parts}; the "
-                       f"report does not give the {', '.join(unknown)}; ask the state to explain the change")
+            message = (
+                f"holdings are {direction} than the reported movements account for {span}: {parts}; the "
+                f"report does not give the {', '.join(unknown)}; ask the state to explain the change"
+            )
             yield ctx.finding(code, message, current.at("held"), current.year, addressee=STATE)
             continue
         missing = f"; not recorded: {', '.join(unknown)}" if unknown else ""
-        message = (f"holdings are {direction} than the reported movements account for {span}: {parts}{missing}; "
-                   f"record the movements from the report, or `omitted: [movements]` with its source if the "
-                   f"report does not give them")
+        message = (
+            f"holdings are {direction} than the reported movements account for {span}: {parts}{missing}; "
+            f"record the movements from the report, or `omitted: [movements]` with its source if the "
+            f"report does not give them"
+        )
         yield ctx.finding(code, message, current.at("held"), current.year, addressee=EDITOR)
 
 
@@ -133,9 +153,12 @@ def _by_type_changes(ctx: StateContext) -> Iterator[Finding]:
                     continue
                 ask = "ask the state" if addressee == STATE else "record it from the report or check the rows"
                 yield ctx.finding(
-                    "R103", f"{current.year}: type {row.type} went from {prior:,} to {after:,} {name} with no "
-                            f"acquisition or transfer in reported; {ask}",
-                    current.at("by_type", index), current.year, addressee=addressee,
+                    "R103",
+                    f"{current.year}: type {row.type} went from {prior:,} to {after:,} {name} with no "
+                    f"acquisition or transfer in reported; {ask}",
+                    current.at("by_type", index),
+                    current.year,
+                    addressee=addressee,
                 )
                 break
 
@@ -148,7 +171,10 @@ def check_unchanged_holdings(ctx: StateContext) -> Iterator[Finding]:
     def qualifies(item: RetentionYear) -> bool:
         consumed = item.entry.consumed
         return (
-            item.submitted and item.held is not None and item.held.fully_known and item.held.positive
+            item.submitted
+            and item.held is not None
+            and item.held.fully_known
+            and item.held.positive
             and (consumed is None or not consumed.positive)
         )
 
@@ -156,10 +182,12 @@ def check_unchanged_holdings(ctx: StateContext) -> Iterator[Finding]:
         if len(run) >= threshold:
             last = run[-1]
             yield ctx.finding(
-                "R104", f"holdings of {last.held} unchanged for {len(run)} consecutive years "
-                        f"({run[0].year}-{last.year}) with no consumption reported; ask whether they are used and "
-                        f"still the minimum absolutely necessary (Action 17)",
-                last.at("held"), last.year,
+                "R104",
+                f"holdings of {last.held} unchanged for {len(run)} consecutive years "
+                f"({run[0].year}-{last.year}) with no consumption reported; ask whether they are used and "
+                f"still the minimum absolutely necessary (Action 17)",
+                last.at("held"),
+                last.year,
             )
 
     for item in ctx.series:
@@ -181,24 +209,32 @@ def check_use_reported(ctx: StateContext) -> Iterator[Finding]:
         if item.entry.report == ReportStatus.NOT_SUBMITTED:
             previous = item
             continue
-        held_before = (previous is not None and previous.year == item.year - 1 and previous.held is not None
-                       and not previous.held_zero)
+        held_before = (
+            previous is not None and previous.year == item.year - 1 and previous.held is not None and not previous.held_zero
+        )
         if (item.held is not None and not item.held_zero) or held_before:
             missing = [(label, omission) for label, attribute, omission in _USES if not getattr(item, attribute)]
             omitted = [label for label, omission in missing if item.omits(omission)]
             not_recorded = [label for label, omission in missing if not item.omits(omission)]
             if omitted:
                 yield ctx.finding(
-                    "R105", f"{item.year}: the state held retained munitions, and its reporting is recorded as "
-                            f"not giving the {' or the '.join(omitted)}; ask the state for it (Art. 3(8))",
-                    item.at("omitted"), item.year, addressee=STATE,
+                    "R105",
+                    f"{item.year}: the state held retained munitions, and its reporting is recorded as "
+                    f"not giving the {' or the '.join(omitted)}; ask the state for {'them' if len(omitted) > 1 else 'it'} "
+                    "(Art. 3(8))",
+                    item.at("omitted"),
+                    item.year,
+                    addressee=STATE,
                 )
             if not_recorded:
                 yield ctx.finding(
-                    "R105", f"{item.year}: the state held retained munitions but no {' and no '.join(not_recorded)} "
-                            f"is recorded; add it from the report, or `omitted` with its source if the report does "
-                            f"not give it",
-                    item.path, item.year, addressee=EDITOR,
+                    "R105",
+                    f"{item.year}: the state held retained munitions but no {' and no '.join(not_recorded)} "
+                    f"is recorded; add it from the report, or `omitted` with its source if the report does "
+                    f"not give it",
+                    item.path,
+                    item.year,
+                    addressee=EDITOR,
                 )
         previous = item
 
@@ -222,18 +258,24 @@ def check_missing_reports(ctx: StateContext) -> Iterator[Finding]:
             continue
         if item.entry.report == ReportStatus.NOT_SUBMITTED and due:
             yield ctx.finding(
-                "R106", f"the report for {year} (due {report_due(year).isoformat()}) was not submitted; ask the "
-                        f"state for it", item.at("report"), year, addressee=STATE,
+                "R106",
+                f"the report for {year} (due {report_due(year).isoformat()}) was not submitted; ask the state for it",
+                item.at("report"),
+                year,
+                addressee=STATE,
             )
         retaining = not item.held_zero
     if missing:
         earlier = [item for item in series if item.year < missing[-1]]
         anchor = max(earlier, key=lambda item: item.year) if earlier else series[0]
         yield ctx.finding(
-            "R106", f"no entry recorded for {_ranges(missing)} (each report due 30 April of the next year) while the "
-                    f"state was retaining; add the entries from the Article 7 reports, or `report: not_submitted` "
-                    f"where a source says a report was not provided",
-            anchor.path, missing[-1], addressee=EDITOR,
+            "R106",
+            f"no entry recorded for {_ranges(missing)} (each report due 30 April of the next year) while the "
+            f"state was retaining; add the entries from the Article 7 reports, or `report: not_submitted` "
+            f"where a source says a report was not provided",
+            anchor.path,
+            missing[-1],
+            addressee=EDITOR,
         )
 
 
@@ -256,19 +298,30 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
         if not item.by_type:
             if item.omits(Omission.TYPES, Omission.LOTS):
                 yield ctx.finding(
-                    "R107", f"{item.year}: {item.held} held, and the report gives no type or lot numbers; ask the "
-                            f"state for them (Art. 3(8))", item.at("omitted"), item.year, addressee=STATE,
+                    "R107",
+                    f"{item.year}: {item.held} held, and the report gives no type or lot numbers; ask the "
+                    f"state for them (Art. 3(8))",
+                    item.at("omitted"),
+                    item.year,
+                    addressee=STATE,
                 )
             else:
                 yield ctx.finding(
-                    "R107", f"{item.year}: {item.held} held with no type or lot numbers recorded; add `by_type` rows "
-                            f"from the report, or `omitted: [types, lots]` with its source if the report does not "
-                            f"give them", item.at("by_type"), item.year, addressee=EDITOR,
+                    "R107",
+                    f"{item.year}: {item.held} held with no type or lot numbers recorded; add `by_type` rows "
+                    f"from the report, or `omitted: [types, lots]` with its source if the report does not "
+                    f"give them",
+                    item.at("by_type"),
+                    item.year,
+                    addressee=EDITOR,
                 )
         elif item.omits(Omission.LOTS) and not any(row.lots for row in item.by_type):
             yield ctx.finding(
-                "R107", f"{item.year}: the report gives the types held but no lot numbers; ask the state for them "
-                        f"(Art. 3(8))", item.at("omitted"), item.year, addressee=STATE,
+                "R107",
+                f"{item.year}: the report gives the types held but no lot numbers; ask the state for them (Art. 3(8))",
+                item.at("omitted"),
+                item.year,
+                addressee=STATE,
             )
 
 
@@ -277,9 +330,10 @@ def check_retention_ended(ctx: StateContext) -> Iterator[Finding]:
     for previous, current in consecutive_known(ctx.series):
         if current.held_zero and previous.held_positive:
             yield ctx.finding(
-                "R108", f"retention ended in {current.year}: holdings fell to zero (from {previous.held} in "
-                        f"{previous.year})",
-                current.at("held"), current.year,
+                "R108",
+                f"retention ended in {current.year}: holdings fell to zero (from {previous.held} in {previous.year})",
+                current.at("held"),
+                current.year,
             )
 
 
@@ -290,12 +344,18 @@ def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
             continue  # an entry that leaves `held` out says nothing about holdings
         if item.omits(Omission.QUANTITY):
             yield ctx.finding(
-                "R110", f"{item.year}: the state is said to retain, and its report gives no quantity; ask the state "
-                        f"for it", item.at("omitted"), item.year, addressee=STATE,
+                "R110",
+                f"{item.year}: the state is said to retain, and its report gives no quantity; ask the state for it",
+                item.at("omitted"),
+                item.year,
+                addressee=STATE,
             )
         else:
             yield ctx.finding(
-                "R110", f"{item.year}: an entry exists but the quantity held is not recorded; add it from the report, "
-                        f"or `omitted: [quantity]` with its source if the report does not give it",
-                item.at("held"), item.year, addressee=EDITOR,
+                "R110",
+                f"{item.year}: an entry exists but the quantity held is not recorded; add it from the report, "
+                f"or `omitted: [quantity]` with its source if the report does not give it",
+                item.at("held"),
+                item.year,
+                addressee=EDITOR,
             )

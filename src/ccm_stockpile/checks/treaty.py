@@ -16,8 +16,9 @@ def check_destruction_deadline(ctx: StateContext) -> Iterator[Finding]:
         return
     if deadline.day < ctx.as_of and ctx.party.contains(deadline.day):
         yield ctx.finding(
-            "T201", f"the stockpile destruction deadline {deadline.day.isoformat()} ({deadline.basis}) has passed "
-                    f"and destruction is not recorded as complete; record the completion or the extension granted",
+            "T201",
+            f"the stockpile destruction deadline {deadline.day.isoformat()} ({deadline.basis}) has passed "
+            f"and destruction is not recorded as complete; record the completion or the extension granted",
             ("stockpile", "status"),
         )
 
@@ -32,8 +33,9 @@ def check_discoveries_destroyed(ctx: StateContext) -> Iterator[Finding]:
             continue
         if discovery.destroyed is None or discovery.destroyed.surely_after(ctx.as_of):
             yield ctx.finding(
-                "T202", f"{discovery.quantity} found in {discovery.found} are not recorded as destroyed; record the "
-                        f"destruction or follow up (Action 14)",
+                "T202",
+                f"{discovery.quantity} found in {discovery.found} are not recorded as destroyed; record the "
+                f"destruction or follow up (Action 14)",
                 ("stockpile", "discoveries", index),
             )
 
@@ -42,7 +44,7 @@ def check_discoveries_destroyed(ctx: StateContext) -> Iterator[Finding]:
 def check_withdrawal(ctx: StateContext) -> Iterator[Finding]:
     if ctx.party.end is not None:
         yield ctx.finding(
-            "T204", f"withdrawal took effect on {ctx.party.end.isoformat()}: no obligations after that date; the "
-                    f"state leaves follow-up",
+            "T204",
+            f"withdrawal took effect on {ctx.party.end.isoformat()}: no obligations after that date; the state leaves follow-up",
             ("withdrawal", "effective"),
         )

@@ -30,8 +30,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def options(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
-    _: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
-                                    is_eager=True)] = False,
+    _: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)] = False,
 ) -> None:
     """Records, checks and follow-up for CCM Article 3: stockpile destruction and retained cluster munitions."""
     Options.debug = debug

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, StateOption, UsageError, console, load_dataset, parse_as_of, parse_state
+from ccm_stockpile.cli.common import (
+    AsOfOption,
+    DataOption,
+    StateOption,
+    UsageError,
+    console,
+    load_dataset,
+    parse_as_of,
+    parse_state,
+)
 
 
 class CheckFormat(StrEnum):
@@ -33,11 +42,13 @@ def parse_codes(value: str | None, option: str) -> list[str] | None:
 def check(
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
-    output: Annotated[CheckFormat, typer.Option("--format", help="text for people, json for scripts, github for "
-                                                "pull-request annotations.")] = CheckFormat.TEXT,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", help="text for people, json for scripts, github for pull-request annotations.")
+    ] = CheckFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    select: Annotated[str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated "
-                                               "(e.g. R1,E002).")] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated (e.g. R1,E002).")
+    ] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
     state: StateOption = None,
 ) -> int:
@@ -54,8 +65,7 @@ def check(
     if only is not None:
         findings = [f for f in findings if f.state == only]
         files = dataset.state_files(only)
-        totals = Totals(len(files), sum(f.record is not None for f in files),
-                        [f.display for f in files if f.record is None])
+        totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
     if output == CheckFormat.JSON:
         typer.echo(to_json(findings, day, totals))
     elif output == CheckFormat.GITHUB:

@@ -30,12 +30,11 @@ DataOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Check as of this date (YYYY-MM-DD); default today. Reproduces a run exactly.",
-                 show_default=False),
+    typer.Option(
+        "--as-of", help="Check as of this date (YYYY-MM-DD); default today. Reproduces a run exactly.", show_default=False
+    ),
 ]
-StateOption = Annotated[
-    str | None, typer.Option("--state", help="Only this state (ISO3 code, e.g. ESP).", show_default=False)
-]
+StateOption = Annotated[str | None, typer.Option("--state", help="Only this state (ISO3 code, e.g. ESP).", show_default=False)]
 
 EXIT_USAGE = 2
 EXIT_BUG = 3
@@ -87,15 +86,24 @@ def load_dataset(data: Path) -> Dataset:
         raise UsageError(str(error)) from None
 
 
-_SPELLED = {"\u2026": "...", "\u2013": "-", "\u2014": "-", "\u2192": "->", "\u2018": "'", "\u2019": "'",
-            "\u201c": '"', "\u201d": '"', "\u00a0": " "}
+_SPELLED = {
+    "\u2026": "...",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2192": "->",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+}
 
 
 def _to_ascii(error: UnicodeError) -> tuple[str, int]:
     """Encoding error handler: `Türkiye` -> `Turkiye`, `…` -> `...`, anything else -> `?`."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    text = error.object[error.start:error.end]
+    text = error.object[error.start : error.end]
     out = []
     for character in text:
         spelled = _SPELLED.get(character)
@@ -147,6 +155,7 @@ def handle(body: Callable[[], int]) -> int:
             traceback.print_exc()
         typer.echo(
             f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
-            f"run again with --debug for the traceback", err=True,
+            f"run again with --debug for the traceback",
+            err=True,
         )
         return EXIT_BUG

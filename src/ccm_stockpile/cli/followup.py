@@ -41,8 +41,7 @@ def followup(
     if only is not None:
         items = [item for item in items if item.iso3 == only]
     if output == FollowupFormat.JSON:
-        typer.echo(json.dumps({"as_of": day.isoformat(), "states": [i.to_dict() for i in items]}, indent=2,
-                              ensure_ascii=False))
+        typer.echo(json.dumps({"as_of": day.isoformat(), "states": [i.to_dict() for i in items]}, indent=2, ensure_ascii=False))
     else:
         print_followups(items, day, console())
     return 1 if any(item.blocked for item in items) else 0

@@ -27,10 +27,11 @@ def show(
         broken = [f for file in dataset.state_files(iso3) for f in dataset.blocking(file.display)]
         first = broken[0] if broken else None
         where = f" ({first.file}:{first.line}: {first.message})" if first else ""
-        raise UsageError(f"the record for {iso3.upper()} has errors; fix them first (run `ccm check --state "
-                         f"{iso3.upper()}`){where}")
+        raise UsageError(
+            f"the record for {iso3.upper()} has errors; fix them first (run `ccm check --state {iso3.upper()}`){where}"
+        )
     views = contexts(dataset, day)
-    findings = [f for f in run_checks(dataset, day, state_contexts=views) if f.state == loaded.record.iso3]
     view = next(v for v in views if v.loaded is loaded)
+    findings = [f for f in run_checks(dataset, day, state_contexts=views) if f.state == view.record.iso3]
     print_state(view, findings, console())
     return 0

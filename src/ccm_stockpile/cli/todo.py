@@ -30,8 +30,7 @@ def todo(
     day = parse_as_of(as_of)
     dataset = load_dataset(data)
     only = parse_state(state, dataset)
-    findings = [f for f in run_checks(dataset, day) if f.addressee == Addressee.EDITOR
-                and (only is None or f.state == only)]
+    findings = [f for f in run_checks(dataset, day) if f.addressee == Addressee.EDITOR and (only is None or f.state == only)]
     totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
     if output == TodoFormat.JSON:
         typer.echo(to_json(findings, day, totals))

@@ -11,6 +11,7 @@ Approximate figures are never used: an approximate part is treated as not known.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -106,4 +107,4 @@ def consecutive_known(series: list[RetentionYear]) -> Iterator[tuple[RetentionYe
     """Pairs of successive years whose holdings are at least partly known (years of unknown holdings are
     stepped over, which makes the pair a gap)."""
     known = known_holdings(series)
-    return zip(known, known[1:], strict=False)
+    return itertools.pairwise(known)

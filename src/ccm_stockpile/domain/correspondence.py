@@ -49,7 +49,9 @@ def correspondence(engagements: list[Engagement], as_of: dt.date) -> Corresponde
     if any(reply.date.earliest >= letter.date.latest for reply in replies):
         return Correspondence(known, letter, ReplyStatus.RECEIVED)
     if replies:
-        detail = (f"the reply dated {replies[-1].date} may be before or after the {letter.kind.value} of {letter.date}: "
-                  f"record the reply's full date")
+        detail = (
+            f"the reply dated {replies[-1].date} may be before or after the {letter.kind.value} of {letter.date}: "
+            f"record the reply's full date"
+        )
         return Correspondence(known, letter, ReplyStatus.UNCLEAR, detail)
     return Correspondence(known, letter, ReplyStatus.AWAITED)

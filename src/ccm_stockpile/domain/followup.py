@@ -49,8 +49,12 @@ class FollowUp:
         latest = None
         if self.latest is not None and self.latest.held is not None:
             held = self.latest.held
-            latest = {"year": self.latest.year, "munitions": held.munitions, "submunitions": held.submunitions,
-                      "approximate": list(held.approximate)}
+            latest = {
+                "year": self.latest.year,
+                "munitions": held.munitions,
+                "submunitions": held.submunitions,
+                "approximate": list(held.approximate),
+            }
         engagement = None
         reply = None
         if self.correspondence is not None:
@@ -59,19 +63,33 @@ class FollowUp:
                 engagement = {"date": str(last.date), "kind": last.kind.value, "summary": last.summary}
             reply = {"status": self.correspondence.status.value, "detail": self.correspondence.detail}
         return {
-            "iso3": self.iso3, "name": self.name, "file": self.file, "blocked": self.blocked,
-            "errors": self.errors, "warnings": self.warnings,
-            "reasons": [{"code": f.code, "severity": f.severity.value, "addressee": f.addressee.value, "year": f.year,
-                         "line": f.line, "message": f.message} for f in self.reasons],
-            "latest_holdings": latest, "last_engagement": engagement, "reply_awaited": self.reply_awaited,
+            "iso3": self.iso3,
+            "name": self.name,
+            "file": self.file,
+            "blocked": self.blocked,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "reasons": [
+                {
+                    "code": f.code,
+                    "severity": f.severity.value,
+                    "addressee": f.addressee.value,
+                    "year": f.year,
+                    "line": f.line,
+                    "message": f.message,
+                }
+                for f in self.reasons
+            ],
+            "latest_holdings": latest,
+            "last_engagement": engagement,
+            "reply_awaited": self.reply_awaited,
             "reply": reply,
         }
 
 
 def is_reason(finding: Finding) -> bool:
     """A finding a state can be written to about: its own reporting, on treaty obligations, not info."""
-    return (finding.addressee == Addressee.STATE and finding.code.startswith(TREATY_FAMILIES)
-            and finding.severity != Severity.INFO)
+    return finding.addressee == Addressee.STATE and finding.code.startswith(TREATY_FAMILIES) and finding.severity != Severity.INFO
 
 
 def _blocked(dataset: Dataset) -> list[FollowUp]:
@@ -102,8 +120,7 @@ def followups(dataset: Dataset, views: list[StateView], findings: list[Finding])
         if not reasons:
             continue
         latest = view.latest_holding(latest_due_year(view.as_of)) or (view.series[-1] if view.series else None)
-        result.append(FollowUp(view.record.iso3, view.record.name, view.loaded.display, reasons, latest,
-                               view.correspondence))
+        result.append(FollowUp(view.record.iso3, view.record.name, view.loaded.display, reasons, latest, view.correspondence))
     result.sort(key=lambda f: (not f.blocked, -f.errors, -f.warnings, tuple(-n for n in f.holdings), f.iso3))
     return result
 
@@ -113,6 +130,5 @@ def off_followup(view: StateView) -> str | None:
     if view.party.end is not None:
         return f"withdrawn with effect from {view.party.end.isoformat()}: no obligations after that date"
     if view.retention_ended:
-        return (f"retention ended: holdings reported as zero in {view.series[-1].year} "
-                f"(stockpile findings still count)")
+        return f"retention ended: holdings reported as zero in {view.series[-1].year} (stockpile findings still count)"
     return None

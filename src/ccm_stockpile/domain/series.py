@@ -69,11 +69,11 @@ def first_entry_per_year(record: StateRecord) -> list[tuple[int, RetentionEntry]
 
 def _sum_of_rows(rows: list[TypeRow]) -> Quantity | None:
     """The holdings that complete `by_type` rows add up to; None when a row's figure is unknown."""
-    munitions = [row.munitions for row in rows]
-    submunitions = [row.submunitions for row in rows]
-    if not rows or None in munitions or None in submunitions:
+    munitions = [row.munitions for row in rows if row.munitions is not None]
+    submunitions = [row.submunitions for row in rows if row.submunitions is not None]
+    if not rows or len(munitions) < len(rows) or len(submunitions) < len(rows):
         return None
-    return Quantity(munitions=sum(munitions), submunitions=sum(submunitions))  # type: ignore[arg-type]
+    return Quantity(munitions=sum(munitions), submunitions=sum(submunitions))
 
 
 def build_series(record: StateRecord, party: PartyTime, as_of: dt.date) -> list[RetentionYear]:

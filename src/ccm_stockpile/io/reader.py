@@ -105,17 +105,17 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return resolve_scalar(node)
         if isinstance(node, SequenceNode):
-            return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
             key = key_node.value
             if key in result:
-                self.duplicates.append((path + (key,), _mark(key_node)))
+                self.duplicates.append(((*path, key), _mark(key_node)))
                 continue
-            self.locations.keys[path + (key,)] = _mark(key_node)
-            result[key] = self.build(value_node, path + (key,), depth + 1)
+            self.locations.keys[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
 
@@ -160,9 +160,7 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
         parsed.findings.append(new_finding("E001", message, file=display, line=mark.line, column=mark.column))
         return parsed
     except RecursionError:
-        parsed.findings.append(
-            new_finding("E001", "not valid YAML: nesting is too deep to read", file=display, line=1, column=1)
-        )
+        parsed.findings.append(new_finding("E001", "not valid YAML: nesting is too deep to read", file=display, line=1, column=1))
         return parsed
     if root is None:
         parsed.empty = True
@@ -170,18 +168,25 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     builder = _Builder(parsed)
     try:
         parsed.data = builder.build(root, (), 0)
-        for path, mark in builder.duplicates:
-            first = parsed.locations.keys[path].line
+        for key_path, mark in builder.duplicates:
+            first = parsed.locations.keys[key_path].line
             parsed.findings.append(
                 new_finding(
-                    "E003", f"the key `{path[-1]}` is given twice in this mapping (first at line {first}); keep one "
-                    f"and delete the other", file=display, line=mark.line, column=mark.column,
-                    path=display_path(path, parsed.data), year=_year_of(parsed.data, path),
+                    "E003",
+                    f"the key `{key_path[-1]}` is given twice in this mapping (first at line {first}); "
+                    "keep one and delete the other",
+                    file=display,
+                    line=mark.line,
+                    column=mark.column,
+                    path=display_path(key_path, parsed.data),
+                    year=_year_of(parsed.data, key_path),
                 )
             )
     except _HostileInput as problem:
         parsed.findings.append(
-            new_finding("E001", f"not a plain record: {problem}", file=display, line=problem.mark.line, column=problem.mark.column)
+            new_finding(
+                "E001", f"not a plain record: {problem}", file=display, line=problem.mark.line, column=problem.mark.column
+            )
         )
         parsed.data = None
     return parsed
@@ -192,9 +197,16 @@ def read_file(path: Path, display: str | None = None) -> ParsedFile:
     display = display or str(path)
     if not path.is_file():
         parsed = ParsedFile(path=path, display=display)
-        parsed.findings.append(new_finding(
-            "E001", "cannot read the file: it is not a regular file (a folder, a broken link or a link loop); "
-            "replace it with the record or remove it", file=display, line=1, column=1))
+        parsed.findings.append(
+            new_finding(
+                "E001",
+                "cannot read the file: it is not a regular file (a folder, a broken link or a link loop); "
+                "replace it with the record or remove it",
+                file=display,
+                line=1,
+                column=1,
+            )
+        )
         return parsed
     try:
         raw = path.read_bytes()
@@ -211,8 +223,11 @@ def read_file(path: Path, display: str | None = None) -> ParsedFile:
         parsed = ParsedFile(path=path, display=display)
         parsed.findings.append(
             new_finding(
-                "E001", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
-                file=display, line=line, column=column,
+                "E001",
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it with UTF-8 encoding",
+                file=display,
+                line=line,
+                column=column,
             )
         )
         return parsed

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
 import types
 import typing
+from os.path import commonpath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ccm_stockpile.codes import new_finding
 from ccm_stockpile.findings import Finding
@@ -59,7 +60,7 @@ def closest_key(key: str, allowed: list[str]) -> str | None:
     """The allowed key the editor most likely meant: similar spelling, then the longest shared start."""
 
     def shared_start(candidate: str) -> int:
-        return len(os.path.commonprefix([key.lower(), candidate]))
+        return len(commonpath([key.lower(), candidate]))
 
     scored = [
         (shared_start(candidate), difflib.SequenceMatcher(None, key.lower(), candidate).ratio(), candidate)
@@ -83,7 +84,7 @@ def _show(value: Any) -> str:
     return f"`{value}`"
 
 
-def _message(error: dict, model: type[BaseModel], path: Path) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel], path: Path) -> str:
     kind = error["type"]
     value = error.get("input")
     key = path[-1] if path else None
@@ -135,13 +136,16 @@ def validate(parsed: ParsedFile, model: type[ModelT], state: str | None = None) 
     """Validate one parsed file; return the record (or None) and E002 findings with their locations."""
     if parsed.empty:
         required = [name for name, field in model.model_fields.items() if field.is_required()]
-        needs = f"a record needs at least {', '.join(required)}" if required else f"write its keys ({_example_keys(model)}) or delete it"
+        needs = (
+            f"a record needs at least {', '.join(required)}"
+            if required
+            else f"write its keys ({_example_keys(model)}) or delete it"
+        )
         message = f"the file is empty; {needs}"
         return None, [new_finding("E002", message, file=parsed.display, line=1, column=1, state=state)]
     if not isinstance(parsed.data, dict):
         mark = parsed.locations.at(())
-        message = (f"the file holds {_show(parsed.data)} at the top; a record is a mapping of keys "
-                   f"({_example_keys(model)})")
+        message = f"the file holds {_show(parsed.data)} at the top; a record is a mapping of keys ({_example_keys(model)})"
         return None, [new_finding("E002", message, file=parsed.display, line=mark.line, column=mark.column, state=state)]
     try:
         return model.model_validate(parsed.data), []
@@ -152,8 +156,14 @@ def validate(parsed: ParsedFile, model: type[ModelT], state: str | None = None) 
             mark = parsed.locations.of_mapping(path[:-1]) if error["type"] == "missing" else parsed.locations.at(path)
             findings.append(
                 new_finding(
-                    "E002", _message(error, model, path), file=parsed.display, line=mark.line, column=mark.column,
-                    path=display_path(path, parsed.data), state=state, year=_year_of(parsed.data, path),
+                    "E002",
+                    _message(error, model, path),
+                    file=parsed.display,
+                    line=mark.line,
+                    column=mark.column,
+                    path=display_path(path, parsed.data),
+                    state=state,
+                    year=_year_of(parsed.data, path),
                     value=_plain(error.get("input")),
                 )
             )

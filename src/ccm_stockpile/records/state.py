@@ -107,7 +107,7 @@ class Stockpile(StrictModel):
 
     status: StockpileStatus = Field(
         description="never_held only where a source says so; retained: the whole stockpile was kept for "
-                    "permitted purposes (Art. 3(6)), so none awaits destruction; else unknown"
+        "permitted purposes (Art. 3(6)), so none awaits destruction; else unknown"
     )
     declared: Quantity | None = Field(default=None, description="stockpile declared under Art. 7(1)(b)")
     destroyed: Quantity | None = Field(default=None, description="total destroyed under Article 3")
@@ -159,9 +159,9 @@ class RetentionEntry(StrictModel):
     omitted: list[Omission] = Field(
         default_factory=list,
         description="what a source in `sources` says the state's report for the year left out: planned_use, "
-                    "actual_use, types, lots, quantity, movements (consumption, destruction, transfers); the "
-                    "evidence that lets a letter ask the state for it. Leave empty when the report was simply not "
-                    "read: that gap is ours, not the state's",
+        "actual_use, types, lots, quantity, movements (consumption, destruction, transfers); the "
+        "evidence that lets a letter ask the state for it. Leave empty when the report was simply not "
+        "read: that gap is ours, not the state's",
     )
     sources: list[Source] = Field(default_factory=list, description="required when any figure is given")
     note: str | None = Field(default=None, description="which source year was used and why; disagreements")

@@ -22,7 +22,7 @@ class PartialDate:
     `earliest` and `latest`, so only sure contradictions are reported.
     """
 
-    __slots__ = ("text", "year", "month", "day")
+    __slots__ = ("day", "month", "text", "year")
 
     def __init__(self, text: str) -> None:
         match = _PARTIAL_DATE.fullmatch(text)
@@ -147,7 +147,7 @@ class Quantity(StrictModel):
     approximate: list[QuantityPart] = Field(
         default_factory=list,
         description="the parts that the source gives rounded (e.g. [submunitions] for '14.9 million'); "
-                    "an exact figure from any source always replaces a rounded one",
+        "an exact figure from any source always replaces a rounded one",
     )
 
     def exact(self, name: str) -> int | None:

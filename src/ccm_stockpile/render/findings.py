@@ -28,8 +28,7 @@ class Totals:
 
 def to_json(findings: list[Finding], as_of: dt.date, totals: Totals) -> str:
     """One JSON object: {as_of, findings, summary}; `summary.unchecked` counts the files that could not be checked."""
-    summary = summarize(findings) | {"files": totals.files, "states": totals.states,
-                                     "unchecked": len(totals.unchecked)}
+    summary = summarize(findings) | {"files": totals.files, "states": totals.states, "unchecked": len(totals.unchecked)}
     payload = {"as_of": as_of.isoformat(), "findings": [f.to_dict() for f in findings], "summary": summary}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -63,11 +62,15 @@ def to_github(findings: list[Finding]) -> str:
 def summary_line(findings: list[Finding], totals: Totals) -> str:
     """`0 error(s), 110 warning(s), 7 info in 125 file(s), 125 state(s)`, and what could not be checked."""
     counts = summarize(findings)
-    line = (f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
-            f"in {totals.files} file(s), {totals.states} state(s)")
+    line = (
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
+        f"in {totals.files} file(s), {totals.states} state(s)"
+    )
     if totals.unchecked:
-        line += (f"; {len(totals.unchecked)} file(s) could not be checked, so their other findings are not known: "
-                 f"{', '.join(totals.unchecked)}")
+        line += (
+            f"; {len(totals.unchecked)} file(s) could not be checked, so their other findings are not known: "
+            f"{', '.join(totals.unchecked)}"
+        )
     return line
 
 
@@ -84,8 +87,7 @@ def print_text(findings: list[Finding], totals: Totals, as_of: dt.date, console:
             where = f"{finding.line or '-'}:{finding.column or '-'}"
             path = f" [dim]{markup(finding.path)}[/dim]" if finding.path else ""
             console.print(
-                f"  {where:>7} [{style}]{finding.code} {finding.severity.value}[/{style}]{path}: "
-                f"{markup(finding.message)}"
+                f"  {where:>7} [{style}]{finding.code} {finding.severity.value}[/{style}]{path}: {markup(finding.message)}"
             )
         console.print()
     counts = summarize(findings)

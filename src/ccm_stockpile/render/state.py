@@ -50,8 +50,7 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
     from rich.table import Table
 
     record = view.record
-    console.print(f"[bold]{markup(record.name)} ({record.iso3})[/bold]  {record.status.value}  "
-                  f"{markup(view.loaded.display)}")
+    console.print(f"[bold]{markup(record.name)} ({record.iso3})[/bold]  {record.status.value}  {markup(view.loaded.display)}")
     consent = f"{record.consent.date} ({record.consent.type.value})" if record.consent else "-"
     facts = view.treaty
     if record.entry_into_force is not None:
@@ -73,10 +72,14 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
         console.print("  not recorded")
     else:
         deadline = f"{facts.deadline.day.isoformat()} ({facts.deadline.basis})" if facts.deadline else "-"
-        console.print(f"  status {stockpile.status.value}; declared {markup(_quantity(stockpile.declared))}; "
-                      f"destroyed {markup(_quantity(stockpile.destroyed))}")
-        console.print(f"  deadline {deadline}; completed {stockpile.completed or '-'}; extensions "
-                      f"{len(stockpile.extensions)}; discoveries after completion {len(stockpile.discoveries)}")
+        console.print(
+            f"  status {stockpile.status.value}; declared {markup(_quantity(stockpile.declared))}; "
+            f"destroyed {markup(_quantity(stockpile.destroyed))}"
+        )
+        console.print(
+            f"  deadline {deadline}; completed {stockpile.completed or '-'}; extensions "
+            f"{len(stockpile.extensions)}; discoveries after completion {len(stockpile.discoveries)}"
+        )
         if stockpile.note:
             console.print(f"  [dim]{markup(stockpile.note)}[/dim]")
 
@@ -89,8 +92,15 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
         console.print("  no retention recorded")
     else:
         table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
-        for header, justify in (("year", "left"), ("report", "left"), ("held", "right"), ("consumed", "right"),
-                                ("destroyed", "right"), ("transfers", "left"), ("findings", "left")):
+        for header, justify in (
+            ("year", "left"),
+            ("report", "left"),
+            ("held", "right"),
+            ("consumed", "right"),
+            ("destroyed", "right"),
+            ("transfers", "left"),
+            ("findings", "left"),
+        ):
             table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
         series = {item.year: item for item in view.series}
         for entry in record.retention:
@@ -98,8 +108,13 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
             held = item.held if item else entry.held
             report = entry.report.value + (" (carried)" if item and item.held_carried else "")
             table.add_row(
-                str(entry.year), report, _pair(held), _pair(entry.consumed), _pair(entry.destroyed),
-                markup(_transfers(entry)), " ".join(sorted(codes_by_year.get(entry.year, set()))),
+                str(entry.year),
+                report,
+                _pair(held),
+                _pair(entry.consumed),
+                _pair(entry.destroyed),
+                markup(_transfers(entry)),
+                " ".join(sorted(codes_by_year.get(entry.year, set()))),
             )
         console.print(table)
 
@@ -107,8 +122,10 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
     if not findings:
         console.print("  none")
     for finding in findings:
-        console.print(f"  {finding.code} {finding.severity.value} ({finding.addressee.value}) line {finding.line}: "
-                      f"{markup(finding.message)}")
+        console.print(
+            f"  {finding.code} {finding.severity.value} ({finding.addressee.value}) line {finding.line}: "
+            f"{markup(finding.message)}"
+        )
 
     console.print("\n[bold]Engagements[/bold]")
     correspondence = view.correspondence
