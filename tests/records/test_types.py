@@ -45,3 +45,38 @@ def test_embedded_iso3166_table_is_current():
 def test_implausible_years_are_refused_not_crashing_later(text):
     with pytest.raises(ValueError, match="between 1900 and 2100"):
         PartialDate(text)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "text"),
+    [
+        (
+            {"munitions": 34876, "submunitions": 14900000, "approximate": ["submunitions"]},
+            "34,876 munitions / about 14.9 million submunitions",
+        ),
+        (
+            {"munitions": 573000, "submunitions": 63000000, "approximate": ["munitions", "submunitions"]},
+            "about 573,000 munitions / about 63 million submunitions",
+        ),
+        (
+            {"munitions": 13623, "submunitions": 1360000, "approximate": ["submunitions"]},
+            "13,623 munitions / about 1.36 million submunitions",
+        ),
+        ({"munitions": None, "submunitions": 125}, "? munitions / 125 submunitions"),
+    ],
+)
+def test_a_quantity_is_written_as_its_source_gives_it(quantity, text):
+    from ccm_stockpile.records.types import Quantity
+
+    assert str(Quantity.model_validate(quantity)) == text
+
+
+def test_approximate_must_name_a_given_part_once():
+    from pydantic import ValidationError
+
+    from ccm_stockpile.records.types import Quantity
+
+    with pytest.raises(ValidationError, match="names submunitions, which is null"):
+        Quantity.model_validate({"munitions": 1, "submunitions": None, "approximate": ["submunitions"]})
+    with pytest.raises(ValidationError, match="names a part twice"):
+        Quantity.model_validate({"munitions": 1, "submunitions": 2, "approximate": ["munitions", "munitions"]})

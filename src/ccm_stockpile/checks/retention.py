@@ -230,8 +230,8 @@ def check_use_reported(ctx: StateContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     "R105",
                     f"{item.year}: the state held retained munitions but no {' and no '.join(not_recorded)} "
-                    f"is recorded; add it from the report, or `omitted` with its source if the report does "
-                    f"not give it",
+                    f"is recorded; add {'them' if len(not_recorded) > 1 else 'it'} from the report, or `omitted` "
+                    f"with its source if the report does not give {'them' if len(not_recorded) > 1 else 'it'}",
                     item.path,
                     item.year,
                     addressee=EDITOR,

@@ -190,7 +190,11 @@ class Quantity(StrictModel):
             value = getattr(self, name)
             if value is None:
                 return "?"
-            return f"about {value:,}" if name in self.approximate else f"{value:,}"
+            if name not in self.approximate:
+                return f"{value:,}"
+            if value >= 1_000_000:  # as sources write rounded figures: "about 14.9 million"
+                return f"about {value / 1_000_000:,.3f}".rstrip("0").rstrip(".") + " million"
+            return f"about {value:,}"
 
         return f"{show('munitions')} munitions / {show('submunitions')} submunitions"
 
