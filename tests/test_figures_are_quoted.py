@@ -23,9 +23,26 @@ from ccm_stockpile.dataset import load
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 NUMBER_WORDS = {
-    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
-    11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen",
-    18: "eighteen", 19: "nineteen", 20: "twenty",
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    13: "thirteen",
+    14: "fourteen",
+    15: "fifteen",
+    16: "sixteen",
+    17: "seventeen",
+    18: "eighteen",
+    19: "nineteen",
+    20: "twenty",
 }
 # Thousands separators a source may use: comma, full stop, space, no-break space, narrow no-break space, apostrophes.
 SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'", "\u2019")
@@ -92,8 +109,7 @@ def figures(record) -> Iterator[Figure]:
             yield from _quantity_figures("stockpile", name, getattr(stockpile, name), quotes)
         for index, discovery in enumerate(stockpile.discoveries):
             block = f"stockpile.discoveries[{index}]"
-            yield from _quantity_figures(block, "quantity", discovery.quantity,
-                                         _quotes(discovery.sources, stockpile.sources))
+            yield from _quantity_figures(block, "quantity", discovery.quantity, _quotes(discovery.sources, stockpile.sources))
     for entry in record.retention:
         block = f"retention[year={entry.year}]"
         quotes = _quotes(entry.sources)
@@ -102,8 +118,9 @@ def figures(record) -> Iterator[Figure]:
         for row in entry.by_type:
             yield from _row_figures(block, f"by_type[type={row.type}]", row, quotes)
         for index, transfer in enumerate(entry.transfers or []):
-            yield from _row_figures(block, f"transfers[{index}]({transfer.direction.value} "
-                                           f"{transfer.counterpart})", transfer, quotes)
+            yield from _row_figures(
+                block, f"transfers[{index}]({transfer.direction.value} {transfer.counterpart})", transfer, quotes
+            )
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +172,9 @@ def test_every_nonzero_figure_appears_in_a_quote_of_its_block(dataset):
             checked += 1
             if not quoted(figure.value, list(figure.quotes), figure.approximate):
                 rounded = " (approximate)" if figure.approximate else ""
-                missing.append(f"{loaded.display}: {figure.block}.{figure.field} = {figure.value:,}{rounded}: "
-                               f"no quote of the block gives it ({len(figure.quotes)} quote(s))")
+                missing.append(
+                    f"{loaded.display}: {figure.block}.{figure.field} = {figure.value:,}{rounded}: "
+                    f"no quote of the block gives it ({len(figure.quotes)} quote(s))"
+                )
     assert checked > 0, "no figure found to check"
     assert not missing, f"{len(missing)} of {checked} figures are not quoted:\n" + "\n".join(missing)
