@@ -16,7 +16,6 @@ from ccm_stockpile.dataset import load
 from ccm_stockpile.findings import Finding
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
 AS_OF = dt.date(2025, 6, 1)
 SOURCE = [{"url": "https://example.org/report"}]
 
