@@ -278,6 +278,18 @@ _CATALOGUE = (
         addressee_rule="state when the entry records the quantity as omitted by the report; otherwise editor",
     ),
     Code(
+        "R111",
+        Severity.WARNING,
+        Addressee.STATE,
+        title="A reply to the coordinators' letter is overdue",
+        basis="Work plan 2024-2025, strategy (a): formal correspondence and its follow-up",
+        rationale="A letter or reminder recorded with a reply-by date that has passed, and no reply recorded "
+        "after it: the state has not answered in the time asked.",
+        fix="Record the reply (`ccm log ISO3 --kind reply ...`) if it came, or send a reminder (`ccm letter --reminder ISO3`).",
+        example="engagements:\n  - {date: 2025-02-10, kind: letter, ref: CCM/SDR/2025/ESP/1, reply_by: 2025-04-11,\n"
+        "     summary: Asked for the use of the retained munitions}\n",
+    ),
+    Code(
         "T201",
         Severity.ERROR,
         Addressee.STATE,
@@ -341,6 +353,7 @@ def new_finding(
     year: int | None = None,
     value: object = None,
     addressee: Addressee | None = None,
+    facts: dict[str, object] | None = None,
 ) -> Finding:
     """The one way to make a finding: severity and addressee come from the catalogue.
 
@@ -364,4 +377,5 @@ def new_finding(
         year,
         value,
         addressee or entry.addressee,  # type: ignore[arg-type]
+        facts or {},
     )

@@ -41,6 +41,8 @@ class Finding:
     year: int | None = None
     value: object = field(default=None, compare=False)
     addressee: Addressee = Addressee.EDITOR
+    # What a letter needs to turn a state-addressed finding into a request (years, figures), by name.
+    facts: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
@@ -49,6 +51,7 @@ class Finding:
         data = asdict(self)
         data["severity"] = self.severity.value
         data["addressee"] = self.addressee.value
+        data.pop("facts")
         if not isinstance(self.value, (str, int, float, bool, type(None), list, dict)):
             data["value"] = str(self.value)
         return data

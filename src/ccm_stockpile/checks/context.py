@@ -21,6 +21,7 @@ class StateContext(StateView):
         year: int | None = None,
         value: object = None,
         addressee: Addressee | None = None,
+        facts: dict[str, object] | None = None,
     ) -> Finding:
         """A finding at `path`; a key the file leaves out is located (and named) by its nearest parent."""
         mark = self.loaded.mark(path)
@@ -35,4 +36,5 @@ class StateContext(StateView):
             year=year,
             value=value,
             addressee=addressee,
+            facts=facts,
         )

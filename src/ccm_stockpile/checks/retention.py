@@ -48,6 +48,13 @@ def check_balance(ctx: StateContext) -> Iterator[Finding]:
                 f"{current.year}: the state's figures cannot balance ({'; '.join(problems)}); check both reports",
                 current.at("held"),
                 current.year,
+                facts={
+                    "request": "reconcile",
+                    "year": current.year,
+                    "previous_year": previous.year,
+                    "before": previous.held,
+                    "after": current.held,
+                },
             )
     yield from _unchanged_contradictions(ctx)
 
@@ -72,6 +79,13 @@ def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
                     f"right",
                     item.at("held"),
                     item.year,
+                    facts={
+                        "request": "reconcile",
+                        "year": item.year,
+                        "previous_year": previous.year,
+                        "before": previous.held,
+                        "after": item.held,
+                    },
                 )
             moved = [term for name in PARTS for term, value in movements(entry, name).items() if value]
             if moved:
@@ -82,6 +96,13 @@ def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
                     f"movements ({terms}); check which is right",
                     item.path,
                     item.year,
+                    facts={
+                        "request": "reconcile",
+                        "year": item.year,
+                        "previous_year": previous.year,
+                        "before": previous.held,
+                        "after": item.held,
+                    },
                 )
         if not item.held_unknown:
             previous = item
@@ -112,7 +133,14 @@ def _movement_finding(ctx: StateContext, code: str, lower: bool) -> Iterator[Fin
                 f"holdings are {direction} than the reported movements account for {span}: {parts}; the "
                 f"report does not give the {', '.join(unknown)}; ask the state to explain the change"
             )
-            yield ctx.finding(code, message, current.at("held"), current.year, addressee=STATE)
+            facts = {
+                "request": "explain_change",
+                "year": current.year,
+                "previous_year": previous.year,
+                "before": previous.held,
+                "after": current.held,
+            }
+            yield ctx.finding(code, message, current.at("held"), current.year, addressee=STATE, facts=facts)
             continue
         missing = f"; not recorded: {', '.join(unknown)}" if unknown else ""
         message = (
@@ -188,6 +216,7 @@ def check_unchanged_holdings(ctx: StateContext) -> Iterator[Finding]:
                 f"still the minimum absolutely necessary (Action 17)",
                 last.at("held"),
                 last.year,
+                facts={"request": "still_needed", "year": last.year, "first_year": run[0].year, "held": last.held},
             )
 
     for item in ctx.series:
@@ -225,6 +254,11 @@ def check_use_reported(ctx: StateContext) -> Iterator[Finding]:
                     item.at("omitted"),
                     item.year,
                     addressee=STATE,
+                    facts={
+                        "request": "use",
+                        "year": item.year,
+                        "items": [omission.value for _, omission in missing if item.omits(omission)],
+                    },
                 )
             if not_recorded:
                 yield ctx.finding(
@@ -263,6 +297,7 @@ def check_missing_reports(ctx: StateContext) -> Iterator[Finding]:
                 item.at("report"),
                 year,
                 addressee=STATE,
+                facts={"request": "report", "year": year, "due": report_due(year)},
             )
         retaining = not item.held_zero
     if missing:
@@ -304,6 +339,7 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
                     item.at("omitted"),
                     item.year,
                     addressee=STATE,
+                    facts={"request": "types_lots", "year": item.year, "held": item.held},
                 )
             else:
                 yield ctx.finding(
@@ -322,6 +358,7 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
                 item.at("omitted"),
                 item.year,
                 addressee=STATE,
+                facts={"request": "lots", "year": item.year},
             )
 
 
@@ -349,6 +386,7 @@ def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
                 item.at("omitted"),
                 item.year,
                 addressee=STATE,
+                facts={"request": "quantity", "year": item.year},
             )
         else:
             yield ctx.finding(

@@ -1,4 +1,4 @@
-"""T201, T202, T204: stockpile destruction deadlines, later discoveries, withdrawal."""
+"""T201, T202, T204: stockpile destruction deadlines, later discoveries, withdrawal; R111: a reply overdue."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def check_destruction_deadline(ctx: StateContext) -> Iterator[Finding]:
             f"the stockpile destruction deadline {deadline.day.isoformat()} ({deadline.basis}) has passed "
             f"and destruction is not recorded as complete; record the completion or the extension granted",
             ("stockpile", "status"),
+            facts={"request": "stockpile_deadline", "deadline": deadline.day},
         )
 
 
@@ -37,6 +38,7 @@ def check_discoveries_destroyed(ctx: StateContext) -> Iterator[Finding]:
                 f"{discovery.quantity} found in {discovery.found} are not recorded as destroyed; record the "
                 f"destruction or follow up (Action 14)",
                 ("stockpile", "discoveries", index),
+                facts={"request": "discovery", "found": str(discovery.found), "quantity": discovery.quantity},
             )
 
 
@@ -47,4 +49,22 @@ def check_withdrawal(ctx: StateContext) -> Iterator[Finding]:
             "T204",
             f"withdrawal took effect on {ctx.party.end.isoformat()}: no obligations after that date; the state leaves follow-up",
             ("withdrawal", "effective"),
+        )
+
+
+@check("R111")
+def check_reply_overdue(ctx: StateContext) -> Iterator[Finding]:
+    correspondence = ctx.correspondence
+    letter = correspondence.last_letter
+    if letter is None or not correspondence.reply_awaited or letter.reply_by is None or ctx.party.end is not None:
+        return
+    if letter.reply_by.latest < ctx.as_of:
+        index = ctx.record.engagements.index(letter)
+        reference = f" (ref. {letter.ref})" if letter.ref else ""
+        yield ctx.finding(
+            "R111",
+            f"no reply to the {letter.kind.value} of {letter.date}{reference}, which asked for one by "
+            f"{letter.reply_by}; send a reminder (`ccm letter --reminder {ctx.record.iso3}`) or record the reply",
+            ("engagements", index),
+            facts={"request": "reply", "letter_date": letter.date, "ref": letter.ref, "reply_by": letter.reply_by},
         )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, followup, schema, show, todo
+from ccm_stockpile.cli import check, followup, letter, log, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
@@ -40,6 +40,8 @@ app.command("check")(command(check.check))
 app.command("followup")(command(followup.followup))
 app.command("todo")(command(todo.todo))
 app.command("show")(command(show.show))
+app.command("letter")(command(letter.letter))
+app.command("log")(command(log.log))
 app.command("schema")(command(schema.schema))
 
 

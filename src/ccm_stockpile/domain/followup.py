@@ -61,7 +61,14 @@ class FollowUp:
             last = self.correspondence.last
             if last is not None:
                 engagement = {"date": str(last.date), "kind": last.kind.value, "summary": last.summary}
-            reply = {"status": self.correspondence.status.value, "detail": self.correspondence.detail}
+            letter = self.correspondence.last_letter
+            reply = {
+                "status": self.correspondence.status.value,
+                "detail": self.correspondence.detail,
+                "letter": None
+                if letter is None
+                else {"date": str(letter.date), "ref": letter.ref, "reply_by": str(letter.reply_by) if letter.reply_by else None},
+            }
         return {
             "iso3": self.iso3,
             "name": self.name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, Strict
@@ -13,7 +14,8 @@ class Coordinator(StrictModel):
     """A Coordinator on Stockpile Destruction and Retention."""
 
     state: ISO3 = Field(description="the coordinating state")
-    name: str | None = Field(default=None, description="the person or mission, where known")
+    name: str | None = Field(default=None, description="the person who signs letters for it, where known")
+    title: str | None = Field(default=None, description="that person's title, e.g. Ambassador, Permanent Representative")
 
 
 class ISUContact(StrictModel):
@@ -47,6 +49,57 @@ class Thresholds(StrictModel):
     )
 
 
+class LetterForm(StrEnum):
+    NOTE_VERBALE = "note_verbale"
+    LETTER = "letter"
+
+
+class Wording(StrictModel):
+    """A text in each language (what is not confirmed stays editable here, not fixed in code)."""
+
+    en: str = Field(description="in English")
+    fr: str = Field(description="in French")
+    es: str = Field(description="in Spanish")
+
+
+def _mission_pattern() -> Wording:
+    return Wording(
+        en="Permanent Mission of {state} to the United Nations Office and other international organizations in Geneva",
+        fr="Mission permanente {de_state} auprès de l'Office des Nations Unies et des autres organisations "
+        "internationales à Genève",
+        es="Misión Permanente {de_state} ante la Oficina de las Naciones Unidas en Ginebra",
+    )
+
+
+def _place() -> Wording:
+    return Wording(en="Geneva", fr="Genève", es="Ginebra")
+
+
+class Letters(StrictModel):
+    """How follow-up letters are written and sent."""
+
+    form: LetterForm = Field(
+        default=LetterForm.NOTE_VERBALE,
+        description="note_verbale (third person, unsigned, initialled) or letter (first person, signed)",
+    )
+    reply_days: Annotated[int, Strict(), Field(ge=1, le=365)] = Field(
+        default=60, description="days between the letter and the reply-by date"
+    )
+    reference: str = Field(
+        default="CCM/SDR/{year}/{iso3}/{number}",
+        description="pattern of the reference number; {year}, {iso3} and {number} (the letter's rank that year)",
+    )
+    place: Wording = Field(default_factory=_place, description="where letters are dated")
+    mission_pattern: Wording = Field(
+        default_factory=_mission_pattern,
+        description="a Permanent Mission's name where its record gives none; {state} / {de_state} is the state",
+    )
+    archive: str = Field(
+        default="CCM Implementation Support Unit, Geneva",
+        description="where sent letters and received replies are kept (the source of a recorded engagement)",
+    )
+
+
 class Settings(StrictModel):
     """Every setting has a default, so a data folder without settings.yaml still checks."""
 
@@ -54,3 +107,4 @@ class Settings(StrictModel):
     isu: ISUContact = Field(default_factory=ISUContact, description="ISU contact line")
     next_meeting: Meeting | None = Field(default=None, description="the next meeting")
     thresholds: Thresholds = Field(default_factory=Thresholds, description="check thresholds")
+    letters: Letters = Field(default_factory=Letters, description="how follow-up letters are written")

@@ -63,6 +63,25 @@ class EngagementKind(StrEnum):
     STATEMENT = "statement"
 
 
+class Language(StrEnum):
+    """The languages letters and documents are written in."""
+
+    EN = "en"
+    FR = "fr"
+    ES = "es"
+
+
+class Names(StrictModel):
+    """A name in each language, as it is written in running text (in French and Spanish with its article,
+    e.g. `l'Espagne`, `le Royaume des Pays-Bas`, `el Reino de los Países Bajos`)."""
+
+    en: str | None = Field(default=None, description="in English")
+    fr: str | None = Field(default=None, description="in French, with its article")
+    es: str | None = Field(default=None, description="in Spanish, with its article where it takes one")
+    note: str | None = Field(default=None, description="which forms are confirmed, which are built from a pattern")
+    sources: list[Source] = Field(default_factory=list, description="where the names come from")
+
+
 def _lot_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -191,6 +210,8 @@ class Engagement(StrictModel):
     date: PartialDate = Field(description="date of the letter, reply, meeting or statement")
     kind: EngagementKind = Field(description="letter | reply | meeting | reminder | statement")
     ref: str | None = Field(default=None, description="reference number of the letter or note")
+    reply_by: PartialDate | None = Field(default=None, description="for a letter or reminder: the reply asked for by")
+    codes: list[str] = Field(default_factory=list, description="for a letter or reminder: the finding codes it raised")
     summary: Text = Field(description="what was said or asked, in a sentence")
     sources: list[Source] = Field(default_factory=list, description="where it is recorded")
 
@@ -207,6 +228,16 @@ class StateRecord(StrictModel):
         default=None, description="entry into force for the state (checked against Article 17)"
     )
     withdrawal: Withdrawal | None = Field(default=None, description="Article 20 withdrawal")
+    language: Language = Field(
+        default=Language.EN, description="the language the coordinators write to the state in (`--lang auto`)"
+    )
+    names: Names | None = Field(
+        default=None, description="the state's name in running text per language (default: from the ISO code)"
+    )
+    mission: Names | None = Field(
+        default=None,
+        description="its Permanent Mission in Geneva per language (default: built from the pattern in settings)",
+    )
     stockpile: Stockpile | None = Field(default=None, description="Article 3(1)-(5), Action 14")
     retention: list[RetentionEntry] = Field(
         default_factory=list, description="one entry per calendar year, ascending (Art. 3(6)-(8), Action 17)"

@@ -200,9 +200,24 @@ class Quantity(StrictModel):
 
 
 class Source(StrictModel):
-    """Where a fact comes from."""
+    """Where a fact comes from: a public page (`url`), or a document kept in an archive (a reply to a letter,
+    a note verbale): its `title`, `date`, `reference` and where it is kept (`kept_at`)."""
 
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="address of the page or document")]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="address of the page or document"
+    )
     title: str | None = Field(default=None, description="title of the page or document")
     quote: str | None = Field(default=None, description="a short verbatim quote that carries the fact")
     accessed: PartialDate | None = Field(default=None, description="when the source was read")
+    date: PartialDate | None = Field(default=None, description="date of the document (for an archived document)")
+    reference: str | None = Field(default=None, description="the document's reference number, e.g. of a note verbale")
+    kept_at: str | None = Field(default=None, description="where an archived document is kept, e.g. ISU archive, Geneva")
+
+    @model_validator(mode="after")
+    def _check_it_can_be_found(self) -> Source:
+        if self.url is None and (self.kept_at is None or self.title is None):
+            raise PydanticCustomError(
+                "source_not_findable",
+                "a source needs a `url`, or for a document kept in an archive its `title` and `kept_at`",
+            )
+        return self

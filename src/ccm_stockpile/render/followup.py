@@ -39,6 +39,11 @@ def print_followups(items: list[FollowUp], as_of: dt.date, console: Console) -> 
             console.print(f"   last engagement: {last.date} {last.kind.value}: {markup(last.summary)}")
         else:
             console.print("   last engagement: none recorded")
+        letter = correspondence.last_letter if correspondence else None
+        if letter is not None:
+            reference = f" {markup(letter.ref)}" if letter.ref else ""
+            reply_by = f", reply by {letter.reply_by}" if letter.reply_by else ""
+            console.print(f"   last {letter.kind.value}{reference}: sent {letter.date}{reply_by}")
         awaited = "yes" if item.reply_awaited else "no"
         detail = f" ({markup(correspondence.detail)})" if correspondence and correspondence.detail else ""
         console.print(f"   reply awaited: {awaited}{detail}")

@@ -1,0 +1,137 @@
+"""`ccm letter`: follow-up letters (or reminders) to States Parties, and `--record` to log them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of, parse_state
+
+if TYPE_CHECKING:
+    from ccm_stockpile.dataset import Dataset
+    from ccm_stockpile.domain.letters import Letter
+    from ccm_stockpile.domain.view import StateView
+
+
+class LangOption(StrEnum):
+    EN = "en"
+    FR = "fr"
+    ES = "es"
+    AUTO = "auto"
+
+
+class DocumentFormat(StrEnum):
+    MD = "md"
+    DOCX = "docx"
+    HTML = "html"
+
+
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates", help="A folder of templates that override the built-in ones (same file names).", show_default=False
+    ),
+]
+
+
+def letter(
+    states: Annotated[list[str] | None, typer.Argument(help="ISO3 codes of the states to write to.", show_default=False)] = None,
+    followup: Annotated[bool, typer.Option("--followup", help="Write to every state `ccm followup` lists.")] = False,
+    reminder: Annotated[bool, typer.Option("--reminder", help="A reminder of the last letter, citing it.")] = False,
+    lang: Annotated[LangOption, typer.Option("--lang", help="Language; auto: the state's `language`.")] = (LangOption.AUTO),
+    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word) or html.")] = DocumentFormat.MD,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the letters to.")] = Path("build/letters"),
+    record: Annotated[bool, typer.Option("--record", help="Log each letter as an engagement in the state's file.")] = (False),
+    templates: TemplatesOption = None,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
+) -> int:
+    """Write a follow-up letter per state, asking only for what its own reporting lacks."""
+    from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.domain.followup import followups
+    from ccm_stockpile.domain.letters import LetterError, build_letter
+    from ccm_stockpile.io.writer import write_atomic
+    from ccm_stockpile.records.state import Language
+    from ccm_stockpile.render.documents import Format, RenderError
+    from ccm_stockpile.render.letters import letter_file, render_letter
+
+    day = parse_as_of(as_of)
+    if bool(states) == followup:
+        raise UsageError("give ISO3 codes or --followup (one of the two)")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
+    dataset = load_dataset(data)
+    views = contexts(dataset, day)
+    findings = run_checks(dataset, day, state_contexts=views)
+    if followup:
+        codes = [item.iso3 for item in followups(dataset, list(views), findings) if not item.blocked]
+    else:
+        codes = [code for code in (parse_state(state, dataset) for state in states or []) if code]
+    by_code = {view.record.iso3: view for view in views}
+    records = {view.record.iso3: view.record for view in views}
+    failed = 0
+    for code in codes:
+        view = by_code.get(code)
+        if view is None:
+            typer.echo(f"ccm: {code}: the record has errors; fix them first (`ccm check --state {code}`)", err=True)
+            failed += 1
+            continue
+        language = None if lang == LangOption.AUTO else Language(lang.value)
+        try:
+            built = build_letter(view, findings, language, reminder=reminder)
+            content = render_letter(built, view, records, Format(output.value), templates)
+        except (LetterError, RenderError, KeyError) as error:
+            typer.echo(f"ccm: {error}", err=True)
+            failed += 1
+            continue
+        target = out / letter_file(built, Format(output.value))
+        write_atomic(target, content)
+        typer.echo(f"wrote {target}")
+        if record:
+            _record(dataset, view, built)
+            typer.echo(f"recorded {built.reference} in {view.loaded.display}")
+    return 1 if failed else 0
+
+
+def _summary(built: Letter) -> str:
+    asked = sorted({request.kind.replace("_", " ") for request in built.requests})
+    kind = "Reminder" if built.reminder_of else "Follow-up letter"
+    return f"{kind} asking for: {', '.join(asked)}."
+
+
+def _record(dataset: Dataset, view: StateView, built: Letter) -> None:
+    """Append the letter to the state's engagements (comments and formatting kept), checked before writing."""
+    engagement: dict[str, object] = {
+        "date": built.date,
+        "kind": "reminder" if built.reminder_of else "letter",
+        "ref": built.reference,
+        "reply_by": built.reply_by,
+        "codes": built.codes,
+        "summary": _summary(built),
+        "sources": [
+            {
+                "title": f"{'Reminder' if built.reminder_of else 'Letter'} {built.reference}",
+                "date": built.date,
+                "reference": built.reference,
+                "kept_at": dataset.settings.letters.archive,
+            }
+        ],
+    }
+    append_engagement(view.loaded.path, view.loaded.display, engagement)
+
+
+def append_engagement(path: Path, display: str, engagement: dict[str, object]) -> None:
+    """Add one engagement to a state file, atomically, refusing a result that would not validate."""
+    from ccm_stockpile.io.reader import parse_text
+    from ccm_stockpile.io.validation import validate
+    from ccm_stockpile.io.writer import append_to_list, write_atomic
+    from ccm_stockpile.records.state import StateRecord
+
+    text = append_to_list(path, "engagements", engagement)
+    record, errors = validate(parse_text(text, path, display), StateRecord)
+    if record is None:
+        raise UsageError(f"{display}: the engagement would not validate ({errors[0].message}); nothing written")
+    write_atomic(path, text)

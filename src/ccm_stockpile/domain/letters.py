@@ -1,0 +1,121 @@
+"""What a follow-up letter says, computed from the data: its reference and dates, the state's own latest
+figures with their source, and one request per state-addressed finding. Only the wording is left to the
+templates; nothing here knows a language.
+
+A letter asks only for what the state's own reporting lacks: editor-addressed findings (gaps in our
+records) never become requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ccm_stockpile.domain.followup import is_reason
+from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.view import StateView
+from ccm_stockpile.findings import Finding
+from ccm_stockpile.records.settings import LetterForm
+from ccm_stockpile.records.state import Engagement, EngagementKind, Language
+from ccm_stockpile.records.types import Source
+
+# The order requests are put in: the report first, then what it lacks, then figures to explain.
+REQUEST_ORDER = (
+    "report", "use", "quantity", "types_lots", "lots", "reconcile", "explain_change", "still_needed",
+    "stockpile_deadline", "discovery",
+)  # fmt: skip
+
+
+class LetterError(Exception):
+    """A letter cannot be written from the data (nothing to ask, no letter to remind of)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing the letter asks for, with the facts its sentence needs (see the templates)."""
+
+    kind: str
+    code: str
+    facts: dict[str, object]
+
+
+@dataclass(frozen=True)
+class FiguresRow:
+    """A year of the state's own reported holdings, with the source it comes from."""
+
+    year: int
+    held: object  # Quantity
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Everything a follow-up letter or reminder states, language aside."""
+
+    iso3: str
+    language: Language
+    form: LetterForm
+    reference: str
+    date: dt.date
+    reply_by: dt.date
+    requests: list[Request]
+    figures: list[FiguresRow]
+    reminder_of: Engagement | None = None
+    codes: list[str] = field(default_factory=list)
+
+    @property
+    def latest(self) -> FiguresRow | None:
+        return self.figures[-1] if self.figures else None
+
+
+def _requests(findings: list[Finding]) -> list[Request]:
+    requests = [Request(str(f.facts["request"]), f.code, f.facts) for f in findings if is_reason(f) and "request" in f.facts]
+    order = {kind: rank for rank, kind in enumerate(REQUEST_ORDER)}
+    return sorted(requests, key=lambda r: (order.get(r.kind, len(order)), str(r.facts.get("year", ""))))
+
+
+def _figures(view: StateView, limit: int = 5) -> list[FiguresRow]:
+    """The latest years whose holdings the state reported, oldest first, each with its source."""
+    known: list[RetentionYear] = [item for item in view.series if item.held is not None and not item.held_unknown]
+    rows = []
+    for item in known[-limit:]:
+        source = item.entry.sources[0] if item.entry.sources else None
+        rows.append(FiguresRow(item.year, item.held, source))
+    return rows
+
+
+def reference(pattern: str, iso3: str, date: dt.date, engagements: list[Engagement]) -> str:
+    """The letter's reference: the pattern with the year, the ISO3 code and the letter's rank that year."""
+    sent = [e for e in engagements if e.kind in {EngagementKind.LETTER, EngagementKind.REMINDER}]
+    number = 1 + sum(1 for e in sent if e.date.year == date.year)
+    return pattern.format(year=date.year, iso3=iso3, number=number)
+
+
+def build_letter(view: StateView, findings: list[Finding], language: Language | None = None, reminder: bool = False) -> Letter:
+    """The letter to one state as of the view's date, from its state-addressed findings."""
+    settings = view.settings.letters
+    record = view.record
+    own = [f for f in findings if f.state == record.iso3]
+    requests = [r for r in _requests(own) if r.kind != "reply"]
+    reminder_of = None
+    if reminder:
+        reminder_of = view.correspondence.last_letter
+        if reminder_of is None:
+            raise LetterError(f"{record.iso3}: no letter is recorded, so there is nothing to remind of")
+    if not requests:
+        raise LetterError(
+            f"{record.iso3}: nothing the state's own reporting lacks as of {view.as_of.isoformat()}; "
+            f"no letter to write (`ccm todo --state {record.iso3}` lists what to look up in our records)"
+        )
+    return Letter(
+        iso3=record.iso3,
+        language=language or record.language,
+        form=settings.form,
+        reference=reference(settings.reference, record.iso3, view.as_of, view.correspondence.engagements),
+        date=view.as_of,
+        reply_by=view.as_of + dt.timedelta(days=settings.reply_days),
+        requests=requests,
+        figures=_figures(view),
+        reminder_of=reminder_of,
+        codes=sorted({r.code for r in requests}),
+    )

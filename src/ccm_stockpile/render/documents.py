@@ -1,0 +1,140 @@
+"""Documents: Markdown from Jinja templates in one strict, sandboxed environment; Word and HTML from pandoc.
+
+- `StrictUndefined`: a missing value stops the render with the template's name and line, never a blank
+  in a letter to a government.
+- Sandboxed: a template (including one a user passes with --templates) cannot reach Python internals.
+- Every value from the data is escaped for Markdown when it is written out (`finalize`), so a name
+  holding `*`, `[` or `<script>` stays text in Markdown, Word and HTML alike; values the templates build
+  themselves (numbers, dates, links) are marked safe by their filters.
+- Word and HTML come from pandoc (pypandoc-binary ships it), with SOURCE_DATE_EPOCH set from the
+  document's date, so the same data and --as-of give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+class Format(StrEnum):
+    MD = "md"
+    DOCX = "docx"
+    HTML = "html"
+
+
+class RenderError(Exception):
+    """A template could not be rendered (an undefined name, a syntax error): nothing is written."""
+
+
+class Safe(str):
+    """Text the templates built themselves (a number, a date, a link): written out as it is."""
+
+    __slots__ = ()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$!])")
+
+
+def escape_markdown(value: object) -> str:
+    """A value from the data as Markdown text: its special characters escaped, control characters gone."""
+    if isinstance(value, Safe):
+        return value
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # A line that starts like a list item or a heading would change the document's structure.
+    return re.sub(r"(?m)^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+
+
+def _link(url: object) -> Safe:
+    text = str(url)
+    if not re.fullmatch(r"https?://[^\s<>]+", text):
+        raise ValueError(f"not a web address: {text!r}")
+    return Safe(f"<{text}>")
+
+
+def environment(templates: Path | None = None, filters: dict[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
+    """The one template environment: a user's folder first (--templates), then the built-in templates."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    folders = [str(templates)] if templates else []
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(folders), FileSystemLoader(str(TEMPLATES))]),
+        undefined=StrictUndefined,
+        autoescape=False,  # the output is Markdown, escaped by `finalize`; HTML only ever comes from pandoc
+        finalize=escape_markdown,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["link"] = _link
+    env.filters["safe_text"] = Safe
+    env.filters.update(filters or {})
+    return env
+
+
+def render_markdown(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render one template; any template error becomes a RenderError naming the template and line."""
+    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+
+    try:
+        return env.get_template(name).render(**context)
+    except UndefinedError as error:
+        raise RenderError(f"template {name}{_line_of(error, name)}: {error.message}") from None
+    except TemplateSyntaxError as error:
+        raise RenderError(f"template {error.filename or name}, line {error.lineno}: {error.message}") from None
+    except TemplateError as error:
+        raise RenderError(f"template {name}{_line_of(error, name)}: {error}") from None
+
+
+def _line_of(error: BaseException, name: str) -> str:
+    """`, line N`: Jinja rewrites the traceback so that a template's frame carries its file name and line."""
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename.endswith(name):
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return "" if line is None else f", line {line}"
+
+
+REFERENCE_DOCX = TEMPLATES / "reference.docx"
+
+
+def convert(markdown: str, output: Format, title: str, day: dt.date, language: str) -> bytes:
+    """Markdown as Markdown, Word (with the reference document's styles) or standalone HTML, byte for byte
+    the same for the same input."""
+    if output == Format.MD:
+        return markdown.encode("utf-8")
+    import tempfile
+
+    import pypandoc
+
+    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    arguments = [f"--metadata=lang:{language}", "--wrap=none"]
+    if output == Format.DOCX:
+        arguments.append(f"--reference-doc={REFERENCE_DOCX}")
+    else:  # the heading is the document's own; `pagetitle` only names the browser tab
+        arguments += ["--standalone", f"--metadata=pagetitle:{title}"]
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / f"out.{output.value}"
+            pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)
+            return target.read_bytes()
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -1,0 +1,117 @@
+"""Letters to States Parties: the domain's `Letter` put into words through the language's template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ccm_stockpile.domain.letters import Letter
+from ccm_stockpile.domain.view import StateView
+from ccm_stockpile.records.settings import LetterForm, Settings
+from ccm_stockpile.records.state import Language, StateRecord
+from ccm_stockpile.records.types import PartialDate, Quantity, Source
+from ccm_stockpile.render import language as words
+from ccm_stockpile.render.documents import Format, Safe, convert, environment, render_markdown
+
+CONVENTION = {
+    Language.EN: "Convention on Cluster Munitions",
+    Language.FR: "Convention sur les armes à sous-munitions",
+    Language.ES: "Convención sobre Municiones en Racimo",
+}
+_USES = {
+    Language.EN: {"planned_use": "planned use", "actual_use": "actual use"},
+    Language.FR: {"planned_use": "utilisation prévue", "actual_use": "utilisation effective"},
+    Language.ES: {"planned_use": "uso previsto", "actual_use": "uso real"},
+}
+_KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "archivado en"}
+_NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
+
+
+def _filters(language: Language) -> dict[str, Any]:
+    def long_date(day: Any) -> Safe:
+        return Safe(words.long_date(day, language))
+
+    def partial_date(day: PartialDate) -> Safe:
+        if day.is_complete:
+            return long_date(day.earliest)
+        if day.month is not None:
+            from babel.dates import format_date
+
+            return Safe(format_date(day.earliest, format="MMMM y", locale=words.LOCALES[language]))
+        return Safe(str(day.year))
+
+    def part(held: Quantity, name: str) -> Safe:
+        value = getattr(held, name)
+        if value is None:
+            return Safe(_NOT_REPORTED[language])
+        return Safe(words.amount(value, name in held.approximate, language))
+
+    def cite(source: Source) -> str:
+        pieces = [piece for piece in (source.title, str(source.date) if source.date else None, source.reference) if piece]
+        text = ", ".join(pieces)
+        if source.url:
+            return Safe(f"{escape(text)}, <{source.url}>" if text else f"<{source.url}>")
+        return Safe(f"{escape(text)}, {_KEPT_AT[language]} {escape(source.kept_at or '')}")
+
+    from ccm_stockpile.render.documents import escape_markdown as escape
+
+    return {
+        "long_date": long_date,
+        "partial_date": partial_date,
+        "quantity": lambda held: Safe(words.quantity(held, language)),
+        "part": part,
+        "number": lambda value: Safe(words.number(value, language)),
+        "use_label": lambda item: Safe(_USES[language][item]),
+        "cite": cite,
+        "to_name": lambda name: words.to_name(name, language),
+    }
+
+
+def _senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
+    """The coordinators' missions, as the sender of a note verbale."""
+    settings = view.settings
+    names = []
+    for coordinator in settings.coordinators:
+        record = states.get(coordinator.state)
+        if record is None:
+            raise KeyError(f"settings names coordinator {coordinator.state}, which has no valid state record")
+        mission = words.mission_name(record, language, settings)
+        article = {Language.EN: "the ", Language.FR: "la ", Language.ES: "la "}[language]
+        names.append(article + mission)
+    if not names:
+        raise KeyError("settings.yaml names no coordinator: add `coordinators: [{state: ISO3}]`")
+    return names
+
+
+def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
+    """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
+    language = letter.language
+    settings: Settings = view.settings
+    env = environment(templates, _filters(language))
+    senders = _senders(view, states, language)
+    context = {
+        "letter": letter,
+        "state": words.state_name(view.record, language),
+        "mission": words.mission_name(view.record, language, settings),
+        "senders": [senders[0][0].upper() + senders[0][1:], *senders[1:]],
+        "coordinators": settings.coordinators,
+        "convention": CONVENTION[language],
+        "place": getattr(settings.letters.place, language.value),
+        "isu": settings.isu,
+        "note_verbale": letter.form == LetterForm.NOTE_VERBALE,
+    }
+    return render_markdown(env, f"letters/followup.{language.value}.md.j2", context)
+
+
+def letter_file(letter: Letter, output: Format) -> str:
+    """The file name: fixed words and the ISO3 code only, never text from the data."""
+    kind = "reminder" if letter.reminder_of else "followup"
+    return f"{kind}-{letter.iso3}-{letter.date.isoformat()}.{letter.language.value}.{output.value}"
+
+
+def render_letter(
+    letter: Letter, view: StateView, states: dict[str, StateRecord], output: Format, templates: Path | None = None
+) -> bytes:
+    """The letter in the chosen format."""
+    markdown = letter_markdown(letter, view, states, templates)
+    return convert(markdown, output, f"{letter.reference}", letter.date, letter.language.value)
