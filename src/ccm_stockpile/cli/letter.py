@@ -96,10 +96,29 @@ def letter(
     return 1 if failed else 0
 
 
+_ASKED = {
+    "report": "the Article 7 report",
+    "use": "planned and actual use",
+    "quantity": "the quantity retained",
+    "types_lots": "types and lot numbers",
+    "lots": "lot numbers",
+    "reconcile": "reconciled figures",
+    "explain_change": "an explanation of a change in holdings",
+    "still_needed": "whether the holdings are still needed",
+    "stockpile_deadline": "completion of stockpile destruction",
+    "discovery": "destruction of a stockpile found after completion",
+}
+
+
 def _summary(built: Letter) -> str:
-    asked = sorted({request.kind.replace("_", " ") for request in built.requests})
-    kind = "Reminder" if built.reminder_of else "Follow-up letter"
-    return f"{kind} asking for: {', '.join(asked)}."
+    """`Follow-up letter asking for planned and actual use (2023)` for the engagement log (English, like the data)."""
+    asked: dict[str, list[str]] = {}
+    for request in built.requests:
+        years = asked.setdefault(_ASKED.get(request.kind, request.kind), [])
+        if "year" in request.facts:
+            years.append(str(request.facts["year"]))
+    items = [f"{label} ({', '.join(years)})" if years else label for label, years in asked.items()]
+    return f"{'Reminder' if built.reminder_of else 'Follow-up letter'} asking for {'; '.join(items)}"
 
 
 def _record(dataset: Dataset, view: StateView, built: Letter) -> None:
@@ -131,7 +150,8 @@ def append_engagement(path: Path, display: str, engagement: dict[str, object]) -
     from ccm_stockpile.records.state import StateRecord
 
     text = append_to_list(path, "engagements", engagement)
-    record, errors = validate(parse_text(text, path, display), StateRecord)
+    parsed = parse_text(text, path, display)
+    record, errors = validate(parsed, StateRecord) if parsed.readable else (None, parsed.findings)
     if record is None:
         raise UsageError(f"{display}: the engagement would not validate ({errors[0].message}); nothing written")
     write_atomic(path, text)

@@ -32,6 +32,7 @@ def _round_trip() -> Any:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never fold a long note onto new lines
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.ignore_aliases = lambda _: True  # the reader refuses anchors: write every value out
     yaml.representer.add_representer(
         type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
     )
