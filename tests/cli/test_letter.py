@@ -266,3 +266,20 @@ def test_word_letters_open_in_libreoffice(tmp_path):
         )
         assert done.returncode == 0, done.stderr
         assert path.with_suffix(".pdf").exists()
+
+
+def test_a_signed_letter_names_its_signatories_or_is_not_written(letters_data, tmp_path):
+    settings = letters_data / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "letters:\n  form: letter\n", encoding="utf-8")
+    result = letter(letters_data, tmp_path, "ESP")
+    assert result.exit_code == 1
+    assert "a signed letter needs the name of each coordinator" in result.output
+    text = settings.read_text(encoding="utf-8").replace(
+        "  - state: ZMB\n", "  - state: ZMB\n    name: A. Name\n    title: Ambassador\n"
+    )
+    settings.write_text(text, encoding="utf-8")
+    assert letter(letters_data, tmp_path, "ESP", "--lang", "fr").exit_code == 0
+    signed = (tmp_path / "followup-ESP-2025-06-01.fr.md").read_text(encoding="utf-8")
+    assert "Excellence," in signed
+    assert "Je vous prie d'agréer, Excellence" in signed
+    assert "A. Name, Ambassador" in signed

@@ -11,7 +11,7 @@ from ccm_stockpile.records.settings import LetterForm, Settings
 from ccm_stockpile.records.state import Language, StateRecord
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
-from ccm_stockpile.render.documents import Format, Safe, convert, environment, render_markdown
+from ccm_stockpile.render.documents import Format, RenderError, Safe, convert, environment, render_markdown
 
 CONVENTION = {
     Language.EN: "Convention on Cluster Munitions",
@@ -87,6 +87,11 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
     """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
     language = letter.language
     settings: Settings = view.settings
+    if letter.form == LetterForm.LETTER and not all(c.name for c in settings.coordinators):
+        raise RenderError(
+            "a signed letter needs the name of each coordinator who signs it: add `name` (and "
+            "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
+        )
     env = environment(templates, _filters(language))
     senders = _senders(view, states, language)
     context = {
