@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, Strict
 
-from ccm_stockpile.records.types import ISO3, PartialDate, StrictModel
+from ccm_stockpile.records.types import ISO3, PartialDate, Quantity, Source, StrictModel
 
 
 class Coordinator(StrictModel):
@@ -100,6 +100,38 @@ class Letters(StrictModel):
     )
 
 
+def _placeholder(text: str) -> Wording:
+    return Wording(en=text, fr=text, es=text)
+
+
+class PublishedTotal(StrictModel):
+    """A collective figure published by a monitor, to compare the data's own totals with."""
+
+    quantity: Quantity = Field(description="the figure as published (mark rounded parts approximate)")
+    source: Source = Field(description="where it is published, with a quote that carries it")
+
+
+class WorkingDocumentSettings(StrictModel):
+    """The heading block of the Working Document on retained cluster munitions: the meeting it is tabled at.
+
+    What is not confirmed (the agenda item, the document's number) stays a visible placeholder here."""
+
+    symbol: str = Field(default="CCM/MSP/[year]/WP.[n]", description="document symbol, e.g. CCM/MSP/2025/WP.3")
+    meeting: Wording = Field(
+        default_factory=lambda: _placeholder("[Meeting of States Parties]"), description="the meeting, per language"
+    )
+    place: Wording = Field(default_factory=_place, description="where the meeting is held, per language")
+    start: PartialDate | None = Field(default=None, description="first day of the meeting")
+    end: PartialDate | None = Field(default=None, description="last day of the meeting")
+    agenda_item: str = Field(default="[X]", description="the agenda item number, from the provisional agenda")
+    agenda_title: Wording = Field(
+        default_factory=lambda: _placeholder("[Agenda item title]"), description="the agenda item's title"
+    )
+    destroyed_total: PublishedTotal | None = Field(
+        default=None, description="the monitors' collective total of stockpiled cluster munitions destroyed"
+    )
+
+
 class Settings(StrictModel):
     """Every setting has a default, so a data folder without settings.yaml still checks."""
 
@@ -108,3 +140,6 @@ class Settings(StrictModel):
     next_meeting: Meeting | None = Field(default=None, description="the next meeting")
     thresholds: Thresholds = Field(default_factory=Thresholds, description="check thresholds")
     letters: Letters = Field(default_factory=Letters, description="how follow-up letters are written")
+    working_document: WorkingDocumentSettings = Field(
+        default_factory=WorkingDocumentSettings, description="the Working Document's heading block"
+    )

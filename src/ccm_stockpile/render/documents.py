@@ -111,9 +111,9 @@ def _line_of(error: BaseException, name: str) -> str:
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
 
 
-def convert(markdown: str, output: Format, title: str, day: dt.date, language: str) -> bytes:
+def convert(markdown: str, output: Format, title: str, day: dt.date, language: str, resource_path: Path | None = None) -> bytes:
     """Markdown as Markdown, Word (with the reference document's styles) or standalone HTML, byte for byte
-    the same for the same input."""
+    the same for the same input. Images are looked up in `resource_path` and embedded."""
     if output == Format.MD:
         return markdown.encode("utf-8")
     import tempfile
@@ -122,6 +122,12 @@ def convert(markdown: str, output: Format, title: str, day: dt.date, language: s
 
     epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
     arguments = [f"--metadata=lang:{language}", "--wrap=none"]
+    if resource_path is not None:
+        arguments += (
+            [f"--resource-path={resource_path}", "--embed-resources"]
+            if output == Format.HTML
+            else [f"--resource-path={resource_path}"]
+        )
     if output == Format.DOCX:
         arguments.append(f"--reference-doc={REFERENCE_DOCX}")
     else:  # the heading is the document's own; `pagetitle` only names the browser tab

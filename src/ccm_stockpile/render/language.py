@@ -152,10 +152,19 @@ _NONE_AT_ALL = {
 }
 
 
+_UNKNOWN_NUMBER = {
+    Language.EN: "an unknown number of cluster munitions",
+    Language.FR: "un nombre inconnu d'armes à sous-munitions",
+    Language.ES: "un número desconocido de municiones en racimo",
+}
+
+
 def quantity(held: object, language: Language) -> str:
     """`5 cluster munitions and 578 explosive submunitions`; an unknown part is left out."""
     if getattr(held, "munitions", None) == 0 and getattr(held, "submunitions", None) == 0:
         return _NONE_AT_ALL[language]
+    if getattr(held, "munitions", None) is None and getattr(held, "submunitions", None) is None:
+        return _UNKNOWN_NUMBER[language]
     parts = []
     for name in ("munitions", "submunitions"):
         value = getattr(held, name)
@@ -169,3 +178,11 @@ def quantity(held: object, language: Language) -> str:
         noun = one if value == 1 and not approximate else several
         parts.append(f"{amount(value, approximate, language)} {noun}")
     return f" {_AND[language]} ".join(parts)
+
+
+def date_range(start: dt.date, end: dt.date, language: Language) -> str:
+    """`16-19 September 2025`, `16-19 septembre 2025`, `16 a 19 de septiembre de 2025`."""
+    if (start.year, start.month) != (end.year, end.month):
+        return f"{long_date(start, language)} - {long_date(end, language)}"
+    first = "1er" if language == Language.FR and start.day == 1 else str(start.day)
+    return f"{first} a {long_date(end, language)}" if language == Language.ES else f"{first}-{long_date(end, language)}"

@@ -3,68 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from ccm_stockpile.domain.letters import Letter
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.settings import LetterForm, Settings
 from ccm_stockpile.records.state import Language, StateRecord
-from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
-from ccm_stockpile.render.documents import Format, RenderError, Safe, convert, environment, render_markdown
+from ccm_stockpile.render.documents import Format, RenderError, convert, environment, render_markdown
+from ccm_stockpile.render.filters import language_filters
 
 CONVENTION = {
     Language.EN: "Convention on Cluster Munitions",
     Language.FR: "Convention sur les armes à sous-munitions",
     Language.ES: "Convención sobre Municiones en Racimo",
 }
-_USES = {
-    Language.EN: {"planned_use": "planned use", "actual_use": "actual use"},
-    Language.FR: {"planned_use": "utilisation prévue", "actual_use": "utilisation effective"},
-    Language.ES: {"planned_use": "uso previsto", "actual_use": "uso real"},
-}
-_KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "archivado en"}
-_NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
-
-
-def _filters(language: Language) -> dict[str, Any]:
-    def long_date(day: Any) -> Safe:
-        return Safe(words.long_date(day, language))
-
-    def partial_date(day: PartialDate) -> Safe:
-        if day.is_complete:
-            return long_date(day.earliest)
-        if day.month is not None:
-            from babel.dates import format_date
-
-            return Safe(format_date(day.earliest, format="MMMM y", locale=words.LOCALES[language]))
-        return Safe(str(day.year))
-
-    def part(held: Quantity, name: str) -> Safe:
-        value = getattr(held, name)
-        if value is None:
-            return Safe(_NOT_REPORTED[language])
-        return Safe(words.amount(value, name in held.approximate, language))
-
-    def cite(source: Source) -> str:
-        pieces = [piece for piece in (source.title, str(source.date) if source.date else None, source.reference) if piece]
-        text = ", ".join(pieces)
-        if source.url:
-            return Safe(f"{escape(text)}, <{source.url}>" if text else f"<{source.url}>")
-        return Safe(f"{escape(text)}, {_KEPT_AT[language]} {escape(source.kept_at or '')}")
-
-    from ccm_stockpile.render.documents import escape_markdown as escape
-
-    return {
-        "long_date": long_date,
-        "partial_date": partial_date,
-        "quantity": lambda held: Safe(words.quantity(held, language)),
-        "part": part,
-        "number": lambda value: Safe(words.number(value, language)),
-        "use_label": lambda item: Safe(_USES[language][item]),
-        "cite": cite,
-        "to_name": lambda name: words.to_name(name, language),
-    }
 
 
 def _senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
@@ -92,7 +44,7 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
             "a signed letter needs the name of each coordinator who signs it: add `name` (and "
             "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
         )
-    env = environment(templates, _filters(language))
+    env = environment(templates, language_filters(language))
     senders = _senders(view, states, language)
     context = {
         "letter": letter,

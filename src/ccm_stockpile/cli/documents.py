@@ -1,0 +1,76 @@
+"""`ccm working-document` and `ccm chart`: the Working Document on retained cluster munitions and its chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
+from ccm_stockpile.cli.letter import DocumentFormat, TemplatesOption
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ccm_stockpile.dataset import Dataset
+    from ccm_stockpile.domain.working_document import WorkingDocument
+
+
+def _document(dataset: Dataset, day: dt.date) -> WorkingDocument:
+    from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.domain.working_document import working_document
+
+    views = contexts(dataset, day)
+    return working_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
+
+
+def working_document(
+    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word) or html.")] = DocumentFormat.MD,
+    lang: Annotated[str, typer.Option("--lang", help="en, fr or es.")] = "en",
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the document to.")] = Path("build"),
+    templates: TemplatesOption = None,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
+) -> int:
+    """Write the draft Working Document on retained cluster munitions, every figure computed from the data."""
+    from ccm_stockpile.io.writer import write_atomic
+    from ccm_stockpile.records.state import Language
+    from ccm_stockpile.render.documents import Format
+    from ccm_stockpile.render.working_document import render_working_document
+
+    day = parse_as_of(as_of)
+    if lang not in {"en", "fr", "es"}:
+        raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
+    dataset = load_dataset(data)
+    document = _document(dataset, day)
+    coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
+    files = render_working_document(document, dataset.settings, Language(lang), coordinators, Format(output.value), templates)
+    for name, content in files.items():
+        write_atomic(out / name, content)
+        typer.echo(f"wrote {out / name}")
+    return 0
+
+
+def chart(
+    out: Annotated[Path | None, typer.Option("--out", help="File to write: .svg or .png.", show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en, fr or es.")] = "en",
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
+) -> int:
+    """Draw the chart of retained holdings over time, per State Party (SVG or PNG)."""
+    from ccm_stockpile.io.writer import write_atomic
+    from ccm_stockpile.render.chart import chart_file_name, render_chart
+
+    day = parse_as_of(as_of)
+    if lang not in {"en", "fr", "es"}:
+        raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
+    target = out or Path("build") / chart_file_name(day, "svg")
+    if target.suffix not in {".svg", ".png"}:
+        raise UsageError(f"--out: the file must end in .svg or .png, got {target.name!r}")
+    document = _document(load_dataset(data), day)
+    write_atomic(target, render_chart(document, target.suffix[1:], lang))
+    typer.echo(f"wrote {target}")
+    return 0
