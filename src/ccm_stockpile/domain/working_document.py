@@ -197,7 +197,8 @@ def working_document(dataset: Dataset, views: list[StateView], findings: list[Fi
     by_iso3 = {row.iso3: row for row in rows}
     state_findings = [f for f in findings if f.addressee == Addressee.STATE]
     records = {view.record.iso3: view.record for view in parties}
-    use_omitted = [records[code] for code in sorted({f.state for f in state_findings if f.code == "R105"}) if code in records]
+    omitting = sorted({f.state for f in state_findings if f.code == "R105" and f.state})
+    use_omitted = [records[code] for code in omitting if code in records]
     unchanged = [
         Unchanged(records[f.state], int(f.facts["first_year"]), int(f.facts["year"]), f.facts["held"])  # type: ignore[call-overload, arg-type]
         for f in state_findings
