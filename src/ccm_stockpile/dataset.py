@@ -20,6 +20,7 @@ from ccm_stockpile.records.iso3166 import ALPHA3
 from ccm_stockpile.records.practice import PracticeRecord
 from ccm_stockpile.records.settings import Settings
 from ccm_stockpile.records.state import StateRecord
+from ccm_stockpile.records.workplan import Workplan
 
 RecordT = TypeVar("RecordT")
 _ISO3_FORM = re.compile(r"[A-Z]{3}")
@@ -54,6 +55,7 @@ class Dataset:
     states: list[LoadedFile[StateRecord]] = field(default_factory=list)
     practices: list[LoadedFile[PracticeRecord]] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    workplan: Workplan | None = None
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -196,6 +198,22 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".yaml", ".yml"})
 
 
+SingleT = TypeVar("SingleT", Settings, Workplan)
+
+
+def _load_single(path: Path, model: type[SingleT], root: Path, root_display: str, findings: list[Finding]) -> SingleT | None:
+    """A single optional record file (settings.yaml, workplan.yaml): its record, its findings added."""
+    if not path.is_file():
+        return None
+    parsed = read_file(path, _display(path, root, root_display))
+    findings.extend(parsed.findings)
+    if not parsed.readable or parsed.empty:
+        return None
+    record, errors = validate(parsed, model)
+    findings.extend(errors)
+    return record
+
+
 def load(root: Path, root_display: str | None = None) -> Dataset:
     """Read and validate every record under `root` (states/, practices/, settings.yaml)."""
     if not root.exists():
@@ -219,15 +237,10 @@ def load(root: Path, root_display: str | None = None) -> Dataset:
             loaded_practice, findings = _load_practice(path, _display(path, root, root_display))
             dataset.practices.append(loaded_practice)
             dataset.findings.extend(findings)
-        settings_path = root / "settings.yaml"
-        if settings_path.is_file():
-            parsed = read_file(settings_path, _display(settings_path, root, root_display))
-            dataset.findings.extend(parsed.findings)
-            if parsed.readable and not parsed.empty:
-                settings, errors = validate(parsed, Settings)
-                dataset.findings.extend(errors)
-                if settings is not None:
-                    dataset.settings = settings
+        settings = _load_single(root / "settings.yaml", Settings, root, root_display, dataset.findings)
+        if settings is not None:
+            dataset.settings = settings
+        dataset.workplan = _load_single(root / "workplan.yaml", Workplan, root, root_display, dataset.findings)
     finally:
         if collecting:
             gc.enable()

@@ -100,6 +100,7 @@ def render_record_format() -> str:
     from ccm_stockpile.records.practice import PracticeRecord
     from ccm_stockpile.records.settings import Settings
     from ccm_stockpile.records.state import StateRecord
+    from ccm_stockpile.records.workplan import Workplan
 
     lines = [
         "# Record format",
@@ -108,7 +109,7 @@ def render_record_format() -> str:
         "A date is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives only a month or a year.",
         "`null` means *not known*; `0` means *none*. A key left out means *not known*.",
     ]
-    for root in (StateRecord, PracticeRecord, Settings):
+    for root in (StateRecord, PracticeRecord, Settings, Workplan):
         models: dict[str, type[BaseModel]] = {}
         _models(root, models)
         for model in models.values():

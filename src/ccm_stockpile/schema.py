@@ -9,6 +9,7 @@ SCHEMA_FILES = {
     "state.schema.json": ("ccm_stockpile.records.state", "StateRecord"),
     "practice.schema.json": ("ccm_stockpile.records.practice", "PracticeRecord"),
     "settings.schema.json": ("ccm_stockpile.records.settings", "Settings"),
+    "workplan.schema.json": ("ccm_stockpile.records.workplan", "Workplan"),
 }
 
 

@@ -44,6 +44,7 @@ app.command("letter")(command(letter.letter))
 app.command("log")(command(log.log))
 app.command("working-document")(command(documents.working_document))
 app.command("chart")(command(documents.chart))
+app.command("progress")(command(documents.progress))
 app.command("schema")(command(schema.schema))
 
 

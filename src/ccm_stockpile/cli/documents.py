@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -47,7 +48,10 @@ def working_document(
     dataset = load_dataset(data)
     document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
-    files = render_working_document(document, dataset.settings, Language(lang), coordinators, Format(output.value), templates)
+    workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None
+    files = render_working_document(
+        document, dataset.settings, Language(lang), coordinators, Format(output.value), templates, workplan_source
+    )
     for name, content in files.items():
         write_atomic(out / name, content)
         typer.echo(f"wrote {out / name}")
@@ -72,5 +76,49 @@ def chart(
         raise UsageError(f"--out: the file must end in .svg or .png, got {target.name!r}")
     document = _document(load_dataset(data), day)
     write_atomic(target, render_chart(document, target.suffix[1:], lang))
+    typer.echo(f"wrote {target}")
+    return 0
+
+
+class ProgressFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    DOCX = "docx"
+    HTML = "html"
+
+
+def progress(
+    output: Annotated[ProgressFormat, typer.Option("--format", help="text (terminal), md, docx or html.")] = (
+        ProgressFormat.TEXT
+    ),
+    out: Annotated[Path, typer.Option("--out", help="Folder to write a document to.")] = Path("build"),
+    templates: TemplatesOption = None,
+    data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
+) -> int:
+    """The coordinators' progress report on their work plan (data/workplan.yaml), each status from the data."""
+    from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.cli.common import console
+    from ccm_stockpile.domain.progress import progress as build_progress
+    from ccm_stockpile.domain.working_document import working_document as build_document
+    from ccm_stockpile.io.writer import write_atomic
+    from ccm_stockpile.render.documents import Format, convert
+    from ccm_stockpile.render.progress import print_progress, progress_markdown
+
+    day = parse_as_of(as_of)
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
+    dataset = load_dataset(data)
+    views = contexts(dataset, day)
+    document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
+    report = build_progress(dataset, list(views), document, day)
+    if report is None:
+        raise UsageError(f"no workplan.yaml in {data}: record the work plan there first (see CONTRIBUTING.md)")
+    if output == ProgressFormat.TEXT:
+        print_progress(report, console())
+        return 0
+    markdown = progress_markdown(report, templates)
+    target = out / f"progress-{day.isoformat()}.en.{output.value}"
+    write_atomic(target, convert(markdown, Format(output.value), report.workplan.title, day, "en"))
     typer.echo(f"wrote {target}")
     return 0

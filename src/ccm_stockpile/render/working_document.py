@@ -43,7 +43,12 @@ def _change(value: int | None, language: Language) -> Safe:
 
 
 def document_context(
-    document: WorkingDocument, settings: Settings, language: Language, coordinators: list[StateRecord], chart: str
+    document: WorkingDocument,
+    settings: Settings,
+    language: Language,
+    coordinators: list[StateRecord],
+    chart: str,
+    workplan_source: Source | None = None,
 ) -> dict[str, Any]:
     """What the template sees: the computed content, the heading block from settings, names in the language."""
     heading = settings.working_document
@@ -58,6 +63,7 @@ def document_context(
         "sources": _sources(document),
         "chart": chart,
         "language": language.value,
+        "workplan_source": workplan_source,
     }
 
 
@@ -78,10 +84,11 @@ def working_document_markdown(
     coordinators: list[StateRecord],
     chart: str,
     templates: Path | None = None,
+    workplan_source: Source | None = None,
 ) -> str:
     """The document as Markdown, from `working-document.<language>.md.j2`; `chart` is the image's file name."""
     env = environment(templates, working_document_filters(language))
-    context = document_context(document, settings, language, coordinators, chart)
+    context = document_context(document, settings, language, coordinators, chart, workplan_source)
     return render_markdown(env, f"working-document.{language.value}.md.j2", context)
 
 
@@ -92,13 +99,14 @@ def render_working_document(
     coordinators: list[StateRecord],
     output: Format,
     templates: Path | None = None,
+    workplan_source: Source | None = None,
 ) -> dict[str, bytes]:
     """File name -> bytes: the document, and for Markdown the chart beside it (SVG in HTML, PNG in Word)."""
     name = f"working-document-{document.as_of.isoformat()}.{language.value}"
     image_format = "png" if output == Format.DOCX else "svg"
     chart_name = chart_file_name(document.as_of, image_format)
     image = render_chart(document, image_format, language.value)
-    markdown = working_document_markdown(document, settings, language, coordinators, chart_name, templates)
+    markdown = working_document_markdown(document, settings, language, coordinators, chart_name, templates, workplan_source)
     if output == Format.MD:
         return {f"{name}.md": markdown.encode("utf-8"), chart_name: image}
     with tempfile.TemporaryDirectory() as folder:
