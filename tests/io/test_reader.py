@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ccm_stockpile.io.locations import Mark
 from ccm_stockpile.io.reader import parse_text, read_file
 
 
@@ -36,11 +37,13 @@ def test_scalars_follow_yaml_1_2_and_keep_text(text: str, expected: dict) -> Non
     assert parsed.data == expected
 
 
-def test_every_key_and_value_keeps_its_line_and_column() -> None:
-    parsed = parse("a: 1\nb:\n  c:\n    - x: 2\n      y: 3\n")
-    assert parsed.locations.keys[("b", "c", 0, "y")].line == 5
-    assert parsed.locations.keys[("b", "c", 0, "y")].column == 7
-    assert parsed.locations.values[("b", "c", 0)].line == 4
+def test_every_key_list_item_and_mapping_keeps_its_line_and_column() -> None:
+    parsed = parse("a: 1\nb:\n  c:\n    - x: 2\n      y: 3\n  d: [p, q]\n")
+    assert parsed.locations.at(("b", "c", 0, "y")) == Mark(5, 7)
+    assert parsed.locations.at(("b", "c", 0)) == Mark(4, 7)
+    assert parsed.locations.at(("b", "d", 1)) == Mark(6, 10)
+    assert parsed.locations.at(("a",)) == Mark(1, 1)  # a scalar is located by its key
+    assert parsed.locations.at(("b", "c", 0, "z")) == Mark(4, 7)  # a key left out: its mapping
 
 
 @pytest.mark.parametrize(

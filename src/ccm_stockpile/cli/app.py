@@ -1,7 +1,5 @@
 """The Typer app. Command modules import the library lazily, so `ccm --help` stays fast."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -15,6 +13,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich is never imported for --help (start-up time)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -1,7 +1,5 @@
 """`ccm check`: validate every record, run every check, print the findings."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`ccm working-document` and `ccm chart`: the Working Document on retained cluster munitions and its chart."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from ccm_stockpile.domain.working_document import WorkingDocument
 
 
-def _document(dataset: Dataset, day: dt.date) -> WorkingDocument:
+def _document(dataset: "Dataset", day: "dt.date") -> "WorkingDocument":
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.working_document import working_document
 

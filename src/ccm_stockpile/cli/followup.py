@@ -1,7 +1,5 @@
 """`ccm followup`: the states that need follow-up, most urgent first."""
 
-from __future__ import annotations
-
 import json
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`ccm letter`: follow-up letters (or reminders) to States Parties, and `--record` to log them."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -110,7 +108,7 @@ _ASKED = {
 }
 
 
-def _summary(built: Letter) -> str:
+def _summary(built: "Letter") -> str:
     """`Follow-up letter asking for planned and actual use (2023)` for the engagement log (English, like the data)."""
     asked: dict[str, list[str]] = {}
     for request in built.requests:
@@ -121,7 +119,7 @@ def _summary(built: Letter) -> str:
     return f"{'Reminder' if built.reminder_of else 'Follow-up letter'} asking for {'; '.join(items)}"
 
 
-def _record(dataset: Dataset, view: StateView, built: Letter) -> None:
+def _record(dataset: "Dataset", view: "StateView", built: "Letter") -> None:
     """Append the letter to the state's engagements (comments and formatting kept), checked before writing."""
     engagement: dict[str, object] = {
         "date": built.date,

@@ -1,7 +1,5 @@
 """`ccm log`: record what came back from a state (a reply, a meeting, a reminder sent by other means)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`ccm schema`: write the JSON Schemas of the record formats."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`ccm show ISO3`: one state on one screen."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

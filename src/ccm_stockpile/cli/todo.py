@@ -1,7 +1,5 @@
 """`ccm todo`: the editor's list, what to look up or fix in our own records, per file and line."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

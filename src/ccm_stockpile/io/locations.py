@@ -27,23 +27,27 @@ class Mark:
     column: int
 
 
+Position = tuple[int, int]  # 1-based line and column, stored bare: a file has a mark for every key
+
+
 @dataclass(slots=True)
 class Locations:
-    """Marks of every key and value in one file, indexed by path (list items by index)."""
+    """Where the keys of one file sit, and its lists, list items and mappings, indexed by path (list items
+    by index). A scalar value is located by its key, so its own position is not kept."""
 
-    keys: dict[Path, Mark] = field(default_factory=dict)
-    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Path, Position] = field(default_factory=dict)
 
     def at(self, path: Path) -> Mark:
         """The mark of a path's key (or list item), falling back to its nearest located parent."""
         path = tuple(path)
         while path:
             if path in self.keys:
-                return self.keys[path]
+                return Mark(*self.keys[path])
             if path in self.values:
-                return self.values[path]
+                return Mark(*self.values[path])
             path = path[:-1]
-        return self.values.get((), Mark(1, 1))
+        return Mark(*self.values.get((), (1, 1)))
 
     def located(self, path: Path) -> Path:
         """The longest part of `path` that is in the file (a finding about a key left out names its parent)."""
@@ -58,11 +62,11 @@ class Locations:
         while path:
             if path in self.values and not isinstance(path[-1], int):
                 # A mapping that is the value of a key: point at the key, which names it.
-                return self.keys.get(path, self.values[path])
+                return Mark(*self.keys.get(path, self.values[path]))
             if path in self.values:
-                return self.values[path]
+                return Mark(*self.values[path])
             path = path[:-1]
-        return self.values.get((), Mark(1, 1))
+        return Mark(*self.values.get((), (1, 1)))
 
 
 def display_path(path: Path, data: Any) -> str:

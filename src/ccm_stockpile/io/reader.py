@@ -63,9 +63,13 @@ class _HostileInput(Exception):
 
 def resolve_scalar(node: ScalarNode) -> Any:
     """YAML 1.2 core resolution for plain scalars; quoted scalars are always text."""
-    text = node.value
     if node.style:  # the C composer gives '' for plain scalars, the Python one None
-        return text
+        return node.value
+    return _resolve_plain(node.value)
+
+
+def _resolve_plain(text: str) -> Any:
+    """YAML 1.2 core resolution of a plain scalar's text."""
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -84,38 +88,62 @@ def _mark(node: Node) -> Mark:
 
 
 class _Builder:
-    def __init__(self, parsed: ParsedFile) -> None:
-        self.parsed = parsed
-        self.locations = parsed.locations
-        self.seen: set[int] = set()
-        self.duplicates: list[tuple[tuple, Mark]] = []
+    """Builds plain data from libyaml's node tree, keeping the position of every key and collection.
 
-    def build(self, node: Node, path: tuple, depth: int) -> Any:
+    Anchors, aliases and explicit tags are refused; the checks for them cost a set lookup per node, so
+    they run only when the text holds `&`, `*` or `!` at all (libyaml's implicit tags are all core).
+    """
+
+    def __init__(self, parsed: ParsedFile, text: str) -> None:
+        self.keys = parsed.locations.keys
+        self.values = parsed.locations.values
+        self.watch_aliases = "&" in text or "*" in text
+        self.watch_tags = "!" in text
+        self.seen: set[int] = set()
+        self.duplicates: list[tuple[tuple[Any, ...], Mark]] = []
+
+    def build(self, node: Node, path: tuple[Any, ...], depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
-        if node.tag not in _CORE_TAGS:
+        if self.watch_tags and node.tag not in _CORE_TAGS:
             raise _HostileInput(
                 f"the tag `{node.tag}` is not allowed: records hold plain text, numbers, lists and mappings",
                 _mark(node),
             )
-        self.locations.values[path] = _mark(node)
-        if id(node) in self.seen:
-            raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
-        self.seen.add(id(node))
+        if self.watch_aliases:
+            if id(node) in self.seen:
+                raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
+            self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             return resolve_scalar(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+            items = []
+            for index, item in enumerate(node.value):
+                item_path = (*path, index)
+                if isinstance(item, ScalarNode):  # a list item has no key to be located by
+                    item_mark = item.start_mark
+                    self.values[item_path] = (item_mark.line + 1, item_mark.column + 1)
+                items.append(self.build(item, item_path, depth + 1))
+            return items
         result: dict[str, Any] = {}
+        keys = self.keys
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
             key = key_node.value
+            key_mark = key_node.start_mark
             if key in result:
-                self.duplicates.append(((*path, key), _mark(key_node)))
+                self.duplicates.append(((*path, key), Mark(key_mark.line + 1, key_mark.column + 1)))
                 continue
-            self.locations.keys[(*path, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            key_path = (*path, key)
+            keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
+            if type(value_node) is ScalarNode and not self.watch_tags and not self.watch_aliases:
+                # The common case, inlined: a scalar under a key (located by its key).
+                result[key] = value_node.value if value_node.style else _resolve_plain(value_node.value)
+            else:
+                result[key] = self.build(value_node, key_path, depth + 1)
         return result
 
 
@@ -165,11 +193,11 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     if root is None:
         parsed.empty = True
         return parsed
-    builder = _Builder(parsed)
+    builder = _Builder(parsed, text)
     try:
         parsed.data = builder.build(root, (), 0)
         for key_path, mark in builder.duplicates:
-            first = parsed.locations.keys[key_path].line
+            first = parsed.locations.keys[key_path][0]
             parsed.findings.append(
                 new_finding(
                     "E003",
