@@ -28,7 +28,7 @@ def documents_data(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_golden_working_document(golden, tmp_path, language):
     result = run("working-document", "--lang", language, "--out", str(tmp_path))
     assert result.exit_code == 0, result.output

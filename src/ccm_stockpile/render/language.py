@@ -131,6 +131,7 @@ _ABOUT = {Language.EN: "about", Language.FR: "environ", Language.ES: "unas"}
 _ABOUT_MILLIONS = {Language.EN: "about", Language.FR: "environ", Language.ES: "unos"}
 _AND = {Language.EN: "and", Language.FR: "et", Language.ES: "y"}
 _MILLION = {Language.EN: "million", Language.FR: "millions de", Language.ES: "millones de"}
+_ONE_MILLION = {Language.EN: "million", Language.FR: "million de", Language.ES: "millón de"}
 
 
 def amount(value: int, approximate: bool, language: Language) -> str:
@@ -141,7 +142,10 @@ def amount(value: int, approximate: bool, language: Language) -> str:
 
     if value >= 1_000_000:
         millions = format_decimal(value / 1_000_000, format="#,##0.###", locale=LOCALES[language])
-        return f"{_ABOUT_MILLIONS[language]} {millions} {_MILLION[language]}"
+        # French keeps "million" singular below two; Spanish only for exactly one.
+        singular = value < 2_000_000 if language == Language.FR else value == 1_000_000
+        word = _ONE_MILLION[language] if singular else _MILLION[language]
+        return f"{_ABOUT_MILLIONS[language]} {millions} {word}"
     return f"{_ABOUT[language]} {number(value, language)}"
 
 
@@ -176,7 +180,11 @@ def quantity(held: object, language: Language) -> str:
             continue
         approximate = name in getattr(held, "approximate", [])
         noun = one if value == 1 and not approximate else several
-        parts.append(f"{amount(value, approximate, language)} {noun}")
+        figure = amount(value, approximate, language)
+        if language == Language.FR and figure.endswith(" de") and noun[0] in "aeiouéè":
+            parts.append(f"{figure[:-3]} d'{noun}")  # "environ 14,9 millions d'armes"
+        else:
+            parts.append(f"{figure} {noun}")
     return f" {_AND[language]} ".join(parts)
 
 
@@ -186,3 +194,14 @@ def date_range(start: dt.date, end: dt.date, language: Language) -> str:
         return f"{long_date(start, language)} - {long_date(end, language)}"
     first = "1er" if language == Language.FR and start.day == 1 else str(start.day)
     return f"{first} a {long_date(end, language)}" if language == Language.ES else f"{first}-{long_date(end, language)}"
+
+
+def join_and(items: list[str], language: Language) -> str:
+    """`A, B and C`, `A, B et C`, `A, B y C` (Spanish `e` before an i- sound: `España e Italia`)."""
+    if len(items) < 2:
+        return "".join(items)
+    last = items[-1]
+    word = _AND[language]
+    if language == Language.ES and last[:1].lower() in "ií" or language == Language.ES and last[:2].lower() == "hi":
+        word = "e"
+    return f"{', '.join(items[:-1])} {word} {last}"

@@ -73,6 +73,7 @@ def working_document_filters(language: Language) -> dict[str, Any]:
     filters["country"] = lambda record: words.territory(record.iso3, language)
     filters["date_range"] = lambda start, end: Safe(words.date_range(start.earliest, end.latest, language))
     filters["change"] = lambda value: _change(value, language)
+    filters["join_and"] = lambda items: words.join_and([str(item) for item in items], language)
     filters["percent"] = lambda share: Safe(words.number(round(share * 100, 1), language) if share is not None else "--")
     return filters
 
