@@ -202,6 +202,6 @@ def join_and(items: list[str], language: Language) -> str:
         return "".join(items)
     last = items[-1]
     word = _AND[language]
-    if language == Language.ES and last[:1].lower() in "ií" or language == Language.ES and last[:2].lower() == "hi":
+    if (language == Language.ES and last[:1].lower() in "ií") or (language == Language.ES and last[:2].lower() == "hi"):
         word = "e"
     return f"{', '.join(items[:-1])} {word} {last}"
