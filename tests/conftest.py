@@ -58,6 +58,14 @@ def entry(year: int, munitions: int | None = None, submunitions: int | None = No
     return item
 
 
+@pytest.fixture(autouse=True)
+def results_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has a results cache of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CCM_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     (tmp_path / "states").mkdir()

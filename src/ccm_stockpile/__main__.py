@@ -1,3 +1,3 @@
-from ccm_stockpile.cli.app import main
+from ccm_stockpile.cli.fast import main
 
 main()

@@ -12,7 +12,7 @@ from ccm_stockpile.checks import holdings, record_checks, retention, treaty  # n
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import CHECKS
 from ccm_stockpile.codes import CODES
-from ccm_stockpile.dataset import Dataset
+from ccm_stockpile.dataset import Dataset, collector_paused
 from ccm_stockpile.findings import Finding, Severity
 
 
@@ -42,14 +42,15 @@ def run_checks(
     """Every finding for the dataset as of a date, sorted by file and line. `select`/`ignore` take code prefixes."""
     findings = [f for f in dataset.findings if wanted(f.code, select, ignore)]
     state_contexts = contexts(dataset, as_of) if state_contexts is None else state_contexts
-    for code, check in CHECKS.items():
-        if not wanted(code, select, ignore):
-            continue
-        if CODES[code].scope == "dataset":
-            findings.extend(check(state_contexts, as_of))
-            continue
-        for ctx in state_contexts:
-            findings.extend(check(ctx))
+    with collector_paused():
+        for code, check in CHECKS.items():
+            if not wanted(code, select, ignore):
+                continue
+            if CODES[code].scope == "dataset":
+                findings.extend(check(state_contexts, as_of))
+                continue
+            for ctx in state_contexts:
+                findings.extend(check(ctx))
     return sorted(findings, key=Finding.sort_key)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import check
-from ccm_stockpile.domain.balance import PartChange, compare, consecutive_known, movements
+from ccm_stockpile.domain.balance import PartChange, consecutive_known, movements
 from ccm_stockpile.domain.party import report_due
 from ccm_stockpile.domain.series import PARTS, RetentionYear, first_entry_per_year
 from ccm_stockpile.findings import Addressee, Finding
@@ -39,7 +39,7 @@ def check_balance(ctx: StateContext) -> Iterator[Finding]:
             f"{change.part}: {change.before:,} at the end of {previous.year} and the reported movements give "
             f"{change.expected:,}, but {change.after:,} are reported, and every "
             f"{'outflow' if change.unaccounted < 0 else 'inflow'} that could close the gap is reported"
-            for change in compare(previous, current)
+            for change in ctx.change(previous, current)
             if change.contradictory
         ]
         if problems:
@@ -115,7 +115,7 @@ def _unaccounted(ctx: StateContext, lower: bool) -> Iterator[tuple[RetentionYear
             continue  # R101 judges a report of no change
         changes = [
             change
-            for change in compare(previous, current)
+            for change in ctx.change(previous, current)
             if not change.contradictory and change.unaccounted and (change.unaccounted < 0) == lower
         ]
         if changes:
@@ -167,7 +167,7 @@ def _by_type_changes(ctx: StateContext) -> Iterator[Finding]:
     for previous, current in _pairs(ctx.series):
         if current.year != previous.year + 1 or not previous.by_type or not current.by_type or current.held_carried:
             continue
-        if any(change.after > change.before for change in compare(previous, current)):
+        if any(change.after > change.before for change in ctx.change(previous, current)):
             continue  # a rise in the totals is for R101/R103 on the totals; this is about hidden swaps
         before = {row.type: row for row in previous.by_type}
         addressee = STATE if current.omits(Omission.MOVEMENTS) else EDITOR

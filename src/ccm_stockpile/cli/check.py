@@ -9,13 +9,17 @@ import typer
 from ccm_stockpile.cli.common import (
     AsOfOption,
     DataOption,
+    NoCacheOption,
     StateOption,
     UsageError,
-    console,
+    cached_run,
+    captured,
     load_dataset,
     parse_as_of,
     parse_state,
+    require_data_folder,
 )
+from ccm_stockpile.cli.fast import check_command
 
 
 class CheckFormat(StrEnum):
@@ -49,27 +53,34 @@ def check(
     ] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
     state: StateOption = None,
+    no_cache: NoCacheOption = False,
 ) -> int:
     """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too)."""
-    from ccm_stockpile.checks import exit_code, run_checks
-    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json
-
     day = parse_as_of(as_of)
     selected, ignored = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
-    dataset = load_dataset(data)
-    only = parse_state(state, dataset)
-    findings = run_checks(dataset, day, selected, ignored)
-    totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
-    if only is not None:
-        findings = [f for f in findings if f.state == only]
-        files = dataset.state_files(only)
-        totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
-    if output == CheckFormat.JSON:
-        typer.echo(to_json(findings, day, totals))
-    elif output == CheckFormat.GITHUB:
-        text = to_github(findings)
-        if text:
-            typer.echo(text)
-    else:
-        print_text(findings, totals, day, console())
-    return max(exit_code(findings, strict), 1 if totals.unchecked else 0)
+    require_data_folder(data)
+    if state is not None:
+        parse_state(state)
+    command = check_command(data, day, output.value, strict, selected, ignored, state)
+
+    def compute() -> tuple[str, int]:
+        from ccm_stockpile.checks import exit_code, run_checks
+        from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json
+
+        dataset = load_dataset(data)
+        only = parse_state(state, dataset)
+        findings = run_checks(dataset, day, selected, ignored)
+        totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
+        if only is not None:
+            findings = [f for f in findings if f.state == only]
+            files = dataset.state_files(only)
+            totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
+        code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
+        if output == CheckFormat.JSON:
+            return to_json(findings, day, totals) + "\n", code
+        if output == CheckFormat.GITHUB:
+            text = to_github(findings)
+            return (text + "\n" if text else ""), code
+        return captured(lambda out: print_text(findings, totals, day, out)), code
+
+    return cached_run(data, command, no_cache, compute)

@@ -7,18 +7,19 @@ at error level exit 1 (the command's own return value).
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import functools
+import io
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
+
+from ccm_stockpile.cli.output import degrade_to_ascii, write_out
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,43 +79,70 @@ def parse_state(value: str | None, dataset: Dataset | None = None) -> str | None
 
 def load_dataset(data: Path) -> Dataset:
     """Read the data folder; a missing or wrong folder is bad usage."""
-    from ccm_stockpile.dataset import DataFolderError, load
+    from ccm_stockpile.dataset import load
+
+    require_data_folder(data)
+    return load(data, str(data))
+
+
+def require_data_folder(data: Path) -> None:
+    """A data folder that cannot be used at all is bad usage (exit 2), checked before anything is read."""
+    from ccm_stockpile.io.folder import DataFolderError, check_data_folder
 
     try:
-        return load(data, str(data))
+        check_data_folder(data)
     except DataFolderError as error:
         raise UsageError(str(error)) from None
 
 
-_SPELLED = {
-    "\u2026": "...",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2192": "->",
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u00a0": " ",
-}
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Compute everything again, ignoring and not writing the results cache.")
+]
 
 
-def _to_ascii(error: UnicodeError) -> tuple[str, int]:
-    """Encoding error handler: `Türkiye` -> `Turkiye`, `…` -> `...`, anything else -> `?`."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    text = error.object[error.start : error.end]
-    out = []
-    for character in text:
-        spelled = _SPELLED.get(character)
-        if spelled is None:
-            decomposed = unicodedata.normalize("NFKD", character)
-            spelled = "".join(c for c in decomposed if ord(c) < 128) or "?"
-        out.append(spelled)
-    return "".join(out), error.end
+def _mirror_console(buffer: Any) -> Console:
+    """A console that writes into `buffer` exactly what it would write to stdout (width, colours, encoding)."""
+    from rich.console import Console
+
+    real = console()
+    buffer.encoding = real.encoding
+    return Console(
+        file=buffer,
+        width=real.width,
+        color_system=cast(Any, real.color_system),
+        force_terminal=real.is_terminal,
+        no_color=real.no_color,
+        highlight=False,
+        soft_wrap=True,
+        legacy_windows=False,
+    )
 
 
-codecs.register_error("ccm-ascii", _to_ascii)
+class _Buffer(io.StringIO):
+    encoding = "utf-8"
+
+
+def captured(render: Callable[[Console], None]) -> str:
+    """Run `render` on a console mirroring stdout; return what it wrote."""
+    buffer = _Buffer()
+    render(_mirror_console(buffer))
+    return buffer.getvalue()
+
+
+def cached_run(data: Path, command: dict[str, Any], no_cache: bool, compute: Callable[[], tuple[str, int]]) -> int:
+    """The output and exit code of a command: from the results cache when nothing it depends on changed."""
+    from ccm_stockpile.io import cache
+
+    entry = None if no_cache else cache.key(data, command)
+    hit = cache.load(entry) if entry else None
+    if hit is not None:
+        output, code = hit
+    else:
+        output, code = compute()
+        if entry:
+            cache.store(entry, output, code)
+    write_out(output)
+    return code
 
 
 def console(stderr: bool = False) -> Console:
@@ -122,9 +150,7 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
-        stream.reconfigure(errors="ccm-ascii")
+    degrade_to_ascii(stream)
     return Console(file=stream, highlight=False, soft_wrap=True)
 
 

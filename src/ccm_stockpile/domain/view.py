@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ccm_stockpile.dataset import Dataset, LoadedFile
+from ccm_stockpile.domain.balance import PartChange, compare
 from ccm_stockpile.domain.correspondence import Correspondence, correspondence
 from ccm_stockpile.domain.party import PartyTime
 from ccm_stockpile.domain.series import RetentionYear, build_series, known_holdings
@@ -36,6 +37,17 @@ class StateView:
     def series(self) -> list[RetentionYear]:
         """The retention entries that count: first entry of each year, in party time, as of the date."""
         return build_series(self.record, self.party, self.as_of)
+
+    @cached_property
+    def _changes(self) -> dict[tuple[int, int], list[PartChange]]:
+        return {}
+
+    def change(self, previous: RetentionYear, current: RetentionYear) -> list[PartChange]:
+        """How the holdings moved between two years of the series (computed once per pair)."""
+        key = (previous.index, current.index)
+        if key not in self._changes:
+            self._changes[key] = compare(previous, current)
+        return self._changes[key]
 
     @cached_property
     def treaty(self) -> TreatyFacts:

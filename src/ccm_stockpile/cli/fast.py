@@ -1,0 +1,154 @@
+"""The fast path: `ccm check` and `ccm show` answered from the results cache before typer is imported.
+
+Typer builds a pydantic adapter for every option of a command, so its start-up alone costs more than
+answering from the cache. This module reads the few options these two commands take; anything it does
+not recognise, any doubt, and every cache miss go to the full command line, which validates, reports
+and fills the cache. The command descriptions built here are the ones the full commands use (`runs`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+_CHECK_VALUES = {"--data", "--as-of", "--format", "--select", "--ignore", "--state"}
+_CHECK_FLAGS = {"--strict", "--no-cache"}
+_FORMATS = {"text", "json", "github"}
+
+
+def check_command(
+    data: Path,
+    as_of: dt.date,
+    output: str,
+    strict: bool,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    state: str | None,
+) -> dict[str, object]:
+    """What a `ccm check` run's output depends on, besides the files and the display."""
+    return {
+        "name": "check",
+        "format": output,
+        "strict": strict,
+        "select": select,
+        "ignore": ignore,
+        "state": state.upper() if state else None,
+        "as_of": as_of.isoformat(),
+        "data": str(data),
+    }
+
+
+def show_command(data: Path, as_of: dt.date, iso3: str) -> dict[str, object]:
+    """What a `ccm show` run's output depends on, besides the files and the display."""
+    return {"name": "show", "state": iso3.upper(), "as_of": as_of.isoformat(), "data": str(data)}
+
+
+def codes_of(value: str) -> list[str] | None:
+    """`--select`/`--ignore` as the full command normalises them; None when one is not a known prefix."""
+    from ccm_stockpile.codes import CODES
+
+    codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+    if not all(any(known.startswith(code) for known in CODES) for code in codes):
+        return None
+    return codes or None
+
+
+def _options(arguments: list[str], values: set[str], flags: set[str]) -> tuple[dict[str, str], set[str], list[str]] | None:
+    found: dict[str, str] = {}
+    set_flags: set[str] = set()
+    positional: list[str] = []
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        name, equals, inline = argument.partition("=")
+        if name in values:
+            if equals:
+                found[name] = inline
+            elif index + 1 < len(arguments):
+                index += 1
+                found[name] = arguments[index]
+            else:
+                return None
+        elif argument in flags:
+            set_flags.add(argument)
+        elif argument.startswith("-"):
+            return None  # --help and anything else: the full command line
+        else:
+            positional.append(argument)
+        index += 1
+    return found, set_flags, positional
+
+
+def _as_of(found: dict[str, str]) -> dt.date | None:
+    text = found.get("--as-of")
+    if text is None:
+        return dt.date.today()
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _command(argv: list[str]) -> tuple[Path, dict[str, object]] | None:
+    if not argv or argv[0] not in {"check", "show"}:
+        return None
+    if argv[0] == "check":
+        parsed = _options(argv[1:], _CHECK_VALUES, _CHECK_FLAGS)
+        if parsed is None or parsed[2] or "--no-cache" in parsed[1]:
+            return None
+        found, flags, _ = parsed
+        day, output, state = _as_of(found), found.get("--format", "text"), found.get("--state")
+        if day is None or output not in _FORMATS or (state is not None and not _ISO3.fullmatch(state)):
+            return None
+        select = codes_of(found["--select"]) if "--select" in found else None
+        ignore = codes_of(found["--ignore"]) if "--ignore" in found else None
+        if ("--select" in found and select is None) or ("--ignore" in found and ignore is None):
+            return None
+        data = Path(found.get("--data", "data"))
+        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state)
+    parsed = _options(argv[1:], {"--data", "--as-of"}, {"--no-cache"})
+    if parsed is None or len(parsed[2]) != 1 or "--no-cache" in parsed[1] or not _ISO3.fullmatch(parsed[2][0]):
+        return None
+    found, _, (iso3,) = parsed
+    day = _as_of(found)
+    if day is None:
+        return None
+    data = Path(found.get("--data", "data"))
+    return data, show_command(data, day, iso3)
+
+
+def answer_from_cache(argv: list[str]) -> int | None:
+    """The exit code after writing a cached answer, or None to run the full command line."""
+    command = _command(argv)
+    if command is None:
+        return None
+    data, description = command
+    if not (data / "states").is_dir():
+        return None
+    from ccm_stockpile.io import cache
+
+    entry = cache.key(data, description)
+    hit = cache.load(entry) if entry else None
+    if hit is None:
+        return None
+    from ccm_stockpile.cli.output import write_out
+
+    output, code = hit
+    write_out(output)
+    return code
+
+
+def main() -> None:
+    """Entry point of `ccm`: the cache's fast path, else the full command line."""
+    code = answer_from_cache(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from ccm_stockpile.cli.app import main as full
+
+    full()
