@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, followup, letter, log, schema, show, todo
+from ccm_stockpile.cli import check, followup, invite, letter, log, practices, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
@@ -42,6 +42,8 @@ app.command("todo")(command(todo.todo))
 app.command("show")(command(show.show))
 app.command("letter")(command(letter.letter))
 app.command("log")(command(log.log))
+app.command("invite")(command(invite.invite))
+app.add_typer(practices.app, name="practices")
 app.command("schema")(command(schema.schema))
 
 

@@ -27,7 +27,9 @@ _KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "a
 _NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
 
 
-def _filters(language: Language) -> dict[str, Any]:
+def language_filters(language: Language) -> dict[str, Any]:
+    """The filters that put dates, figures, uses, sources and names into words in one language."""
+
     def long_date(day: Any) -> Safe:
         return Safe(words.long_date(day, language))
 
@@ -67,7 +69,7 @@ def _filters(language: Language) -> dict[str, Any]:
     }
 
 
-def _senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
+def senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
     """The coordinators' missions, as the sender of a note verbale."""
     settings = view.settings
     names = []
@@ -92,13 +94,13 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
             "a signed letter needs the name of each coordinator who signs it: add `name` (and "
             "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
         )
-    env = environment(templates, _filters(language))
-    senders = _senders(view, states, language)
+    env = environment(templates, language_filters(language))
+    names = senders(view, states, language)
     context = {
         "letter": letter,
         "state": words.state_name(view.record, language),
         "mission": words.mission_name(view.record, language, settings),
-        "senders": [senders[0][0].upper() + senders[0][1:], *senders[1:]],
+        "senders": [names[0][0].upper() + names[0][1:], *names[1:]],
         "coordinators": settings.coordinators,
         "convention": CONVENTION[language],
         "place": getattr(settings.letters.place, language.value),
