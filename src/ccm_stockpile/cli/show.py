@@ -15,8 +15,9 @@ def show(
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
 ) -> int:
-    """Treaty dates, stockpile and deadline, retention year by year with its findings, engagements."""
+    """Treaty dates, stockpile and deadline, retention year by year with its findings, engagements, practices."""
     from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.domain.practices import practice_records, practices_for
     from ccm_stockpile.render.state import print_state
 
     day = parse_as_of(as_of)
@@ -33,5 +34,5 @@ def show(
     views = contexts(dataset, day)
     view = next(v for v in views if v.loaded is loaded)
     findings = [f for f in run_checks(dataset, day, state_contexts=views) if f.state == view.record.iso3]
-    print_state(view, findings, console())
+    print_state(view, findings, console(), practices_for(practice_records(dataset), view.record.iso3))
     return 0

@@ -127,14 +127,15 @@ def build_invitation(view: StateView, practices: list[PracticeRecord], language:
     """The invitation to one state as of the view's date."""
     record = view.record
     settings = view.settings.letters
-    done = destruction_completed(view)
+    stockpile = record.stockpile
+    # Completion is recalled only when the record sources it: an invitation states nothing the record does not.
+    done = destruction_completed(view) and stockpile is not None and bool(stockpile.sources)
     assistance = assistance_given(record.iso3, practices)
     if not done and not assistance:
         raise InvitationError(
-            f"{record.iso3}: its record shows no completed destruction and no assistance to another state's "
-            f"destruction as of {view.as_of.isoformat()}; no invitation to write"
+            f"{record.iso3}: its record shows no sourced completion of destruction and no assistance to another "
+            f"state's destruction as of {view.as_of.isoformat()}; no invitation to write"
         )
-    stockpile = record.stockpile
     destroyed = stockpile.destroyed if done and stockpile is not None else None
     if destroyed is not None and destroyed.entirely_unknown:
         destroyed = None

@@ -56,13 +56,13 @@ def roles(record: PracticeRecord, iso3: str) -> tuple[Role, ...]:
 
 
 def practices_for(practices: Iterable[PracticeRecord], iso3: str) -> list[PracticeLink]:
-    """The practices that concern a state, each with its roles."""
+    """The practices that concern a state, each with its roles: those of its own stockpile first, then by id."""
     links = []
     for record in practices:
         found = roles(record, iso3.upper())
         if found:
             links.append(PracticeLink(record.id, record.title, record.method, found))
-    return links
+    return sorted(links, key=lambda link: (Role.STOCKPILE not in link.roles, link.id))
 
 
 def uses(record: PracticeRecord, method: Method) -> bool:
