@@ -44,3 +44,19 @@ def test_practice_codes_address_the_editor_and_see_the_whole_dataset():
     for code in (CODES[f"P00{n}"] for n in range(1, 6)):
         assert code.addressee == Addressee.EDITOR, code.code
     assert {c.code for c in CODES.values() if c.scope == "practices"} == {"P001", "P002", "P003", "P004"}
+
+
+def test_the_commented_practice_in_contributing_is_a_valid_record():
+    from pathlib import Path
+
+    from ccm_stockpile.io.reader import parse_text
+    from ccm_stockpile.io.validation import validate
+    from ccm_stockpile.records.practice import PracticeRecord
+
+    text = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = text.split("## Adding a practice", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    parsed = parse_text(block, Path("dnk-disassembly-in-spain.yaml"), "CONTRIBUTING.md")
+    record, findings = validate(parsed, PracticeRecord)
+    assert findings == []
+    assert record is not None
+    assert record.id == "dnk-disassembly-in-spain"
