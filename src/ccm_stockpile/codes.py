@@ -81,7 +81,7 @@ _CATALOGUE = (
         title="Identity: file name, iso3 code or duplicate state",
         basis=_RECORD_FORMAT,
         rationale="Each state has exactly one file, named after its ISO 3166-1 alpha-3 code, so follow-up and "
-        "letters never mix two states.",
+        "letters never mix two states. (A practice's id and file name are P005.)",
         fix="Rename the file to `<iso3 in lower case>.yaml`, correct `iso3`, or merge the two files.",
         example="# in data/states/esp.yaml\niso3: PRT\n",
         scope="file",
