@@ -92,6 +92,43 @@ def write_state(data_dir: Path) -> Callable[..., Path]:
     return write
 
 
+BASE_PRACTICE: dict[str, Any] = {
+    "id": "esp-example",
+    "title": "Spain destroys its stockpile at a national plant",
+    "method": "disassembly_recycling",
+    "states": ["ESP"],
+    "quantity": {"munitions": 100, "submunitions": 2000},
+    "costs": [{"amount": 5000, "currency": "EUR", "year": 2009, "whole_quantity": True}],
+    "sources": [{"url": "https://example.org/practice", "quote": "100 cluster munitions and 2,000 submunitions for EUR 5,000"}],
+}
+
+
+def make_practice(**overrides: Any) -> dict[str, Any]:
+    """A valid practice concerning Spain (id `esp-example`) with `overrides` applied."""
+    record = copy.deepcopy(BASE_PRACTICE)
+    record.update(overrides)
+    return record
+
+
+@pytest.fixture
+def write_practice(data_dir: Path) -> Callable[..., Path]:
+    """Write a practice (a dict, dumped as JSON) under practices/, named after its id unless `name` is given."""
+
+    def write(record: dict[str, Any] | str, name: str | None = None) -> Path:
+        folder = data_dir / "practices"
+        folder.mkdir(exist_ok=True)
+        if isinstance(record, dict):
+            name = name or f"{record.get('id', 'x')}.yaml"
+            text = json.dumps(record, indent=2)
+        else:
+            text = record
+        path = folder / (name or "x.yaml")
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
 def findings_for(data_dir: Path, as_of: dt.date = AS_OF, codes: tuple[str, ...] | None = None) -> list[Finding]:
     found = run_checks(load(data_dir, str(data_dir)), as_of)
     return [f for f in found if codes is None or f.code in codes]

@@ -28,3 +28,12 @@ def test_ccm_schema_writes_the_files(tmp_path):
     result = CliRunner().invoke(app, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schemas())
+
+
+def test_every_field_of_the_practice_and_settings_records_is_described():
+    for name in ("practice.schema.json", "settings.schema.json"):
+        schema = json.loads(schemas()[name])
+        models = [schema, *schema.get("$defs", {}).values()]
+        for model in models:
+            for key, spec in model.get("properties", {}).items():
+                assert spec.get("description"), f"{name}: {model.get('title')}.{key}"

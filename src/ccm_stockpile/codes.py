@@ -15,9 +15,10 @@ from typing import Literal
 
 from ccm_stockpile.findings import Addressee, Finding, Severity
 
-Scope = Literal["file", "state", "dataset"]
+Scope = Literal["file", "state", "dataset", "practices"]
 
 _RECORD_FORMAT = "Record format (docs/record-format.md)"
+_PRACTICES = "Work plan 2024-2025, objective (b): a database of good, cost-effective destruction practice"
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ _CATALOGUE = (
         title="Identity: file name, iso3 code or duplicate state",
         basis=_RECORD_FORMAT,
         rationale="Each state has exactly one file, named after its ISO 3166-1 alpha-3 code, so follow-up and "
-        "letters never mix two states.",
+        "letters never mix two states. (A practice's id and file name are P005.)",
         fix="Rename the file to `<iso3 in lower case>.yaml`, correct `iso3`, or merge the two files.",
         example="# in data/states/esp.yaml\niso3: PRT\n",
         scope="file",
@@ -332,6 +333,67 @@ _CATALOGUE = (
         "follow-up; its earlier record stays.",
         fix="Nothing to fix.",
         example="status: withdrawn\nwithdrawal: {notified: 2024-09-06, effective: 2025-03-06}\n",
+    ),
+    Code(
+        "P001",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A practice names a state that has no record",
+        basis=_PRACTICES,
+        rationale="A practice is shown with the states it concerns (`ccm show`, invitations), so every state it names "
+        "in `states`, `transfers` or `assistance` must have a file in `states/`. A state outside the Convention's "
+        "records (a donor that never signed, for example) is named in the text instead.",
+        fix="Correct the ISO3 code, or name the state in a text field (`funding`, `procurement`) if it has no record.",
+        example="id: example\ntitle: Destruction in Ruritania\nstates: [RUR]\nsources: [...]\n",
+        scope="practices",
+    ),
+    Code(
+        "P002",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A cost without its currency or price year",
+        basis=_PRACTICES + "; Art. 3(4)(b)",
+        rationale="An amount means nothing without its currency, and amounts of different years cannot be compared; "
+        "`ccm practices compare` converts only amounts whose currency and year are known.",
+        fix="Add `currency` (ISO 4217) and `year` (the year the source gives the amount for, else the year it was "
+        "published) from the source; if the source gives neither, leave the amount out and say so in `note`.",
+        example="costs:\n  - {amount: 45000000, approximate: true}\n",
+        scope="practices",
+    ),
+    Code(
+        "P003",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A quantity without its unit",
+        basis=_PRACTICES,
+        rationale="52,000 of what? A figure in `quantity.other` or `throughput` is only read correctly with the unit "
+        "its source gives (projectiles, rockets, tonnes).",
+        fix="Add `unit` as the source words it (e.g. `155 mm ICM projectiles`, `tonnes`).",
+        example="quantity:\n  other:\n    - {amount: 26000}\n",
+        scope="practices",
+    ),
+    Code(
+        "P004",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A practice without a source",
+        basis=_PRACTICES,
+        rationale="Every fact in the database is sourced or left out; a practice without sources cannot be checked "
+        "by a reader, nor cited in the compendium.",
+        fix="Add `sources` with the URL of each page the facts come from and a short verbatim `quote` that carries each fact.",
+        example="id: example\ntitle: Destruction by the armed forces\nsources: []\n",
+        scope="practices",
+    ),
+    Code(
+        "P005",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="Identity: a practice's id and file name differ, or two files share an id",
+        basis=_RECORD_FORMAT,
+        rationale="A practice is found by its id (`ccm practices show ID`), so each has exactly one file, named after it.",
+        fix="Rename the file to `<id>.yaml`, correct `id`, or merge the two files.",
+        example="# in data/practices/nor-lokken.yaml\nid: norway-lokken\n",
+        scope="file",
     ),
 )
 

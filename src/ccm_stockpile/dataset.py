@@ -80,6 +80,16 @@ class Dataset:
         code = iso3.upper()
         return [loaded for loaded in self.states if loaded.path.stem.upper() == code or _claimed_code(loaded.data) == code]
 
+    def valid_practices(self) -> list[LoadedFile[PracticeRecord]]:
+        """Practice files whose record validated, one per id (the first file of a duplicated id)."""
+        seen: set[str] = set()
+        valid = []
+        for loaded in self.practices:
+            if loaded.record is not None and loaded.record.id not in seen:
+                seen.add(loaded.record.id)
+                valid.append(loaded)
+        return valid
+
     def unchecked(self) -> list[LoadedFile[StateRecord]]:
         """State files that could not be checked: unreadable, or not a valid record."""
         return [loaded for loaded in self.states if loaded.record is None]
@@ -178,8 +188,9 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
         mark = parsed.locations.at(("id",))
         findings.append(
             new_finding(
-                "E004",
-                f"the file name `{path.name}` does not match id `{record.id}`; rename the file or correct id",
+                "P005",
+                f"the file name `{path.name}` does not match id `{record.id}`; rename the file to `{record.id}.yaml` "
+                f"or correct id",
                 file=display,
                 line=mark.line,
                 column=mark.column,
@@ -188,6 +199,32 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
             )
         )
     return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
+
+
+def _duplicate_practices(practices: list[LoadedFile[PracticeRecord]]) -> list[Finding]:
+    first: dict[str, LoadedFile[PracticeRecord]] = {}
+    findings = []
+    for loaded in practices:
+        if loaded.record is None:
+            continue
+        identifier = loaded.record.id
+        if identifier in first:
+            mark = loaded.mark(("id",))
+            findings.append(
+                new_finding(
+                    "P005",
+                    f"two files for practice `{identifier}`: this one and {first[identifier].display}; "
+                    f"keep one file per practice",
+                    file=loaded.display,
+                    line=mark.line,
+                    column=mark.column,
+                    path="id",
+                    value=identifier,
+                )
+            )
+        else:
+            first[identifier] = loaded
+    return findings
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -241,6 +278,7 @@ def load(root: Path, root_display: str | None = None) -> Dataset:
             loaded_practice, findings = _load_practice(path, _display(path, root, root_display))
             dataset.practices.append(loaded_practice)
             dataset.findings.extend(findings)
+        dataset.findings.extend(_duplicate_practices(dataset.practices))
         settings = _load_single(root / "settings.yaml", Settings, root, root_display, dataset.findings)
         if settings is not None:
             dataset.settings = settings

@@ -154,7 +154,7 @@ def test_empty_file_and_top_level_list_are_E002_at_line_1(text: str, message: st
         (
             "PracticeRecord",
             "- id: x\n",
-            "the file holds a list at the top; a record is a mapping of keys (id: ..., title: ..., method: ...)",
+            "the file holds a list at the top; a record is a mapping of keys (id: ..., title: ...)",
         ),
     ],
 )

@@ -1,6 +1,9 @@
 """Checks across records and years. Each check returns findings; nothing here prints.
 
-`run_checks(dataset, as_of)` gives every finding: those of reading the files, then each registered check.
+`run_checks(dataset, as_of)` gives every finding: those of reading the files, then each registered check. A
+check's scope in the catalogue says what it receives: one state's context (`state`), every state's contexts and
+the date (`dataset`), or the whole dataset, for the practices that are checked against the state records
+(`practices`).
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ccm_stockpile.checks import holdings, record_checks, retention, treaty  # noqa: F401  (registers the checks)
+from ccm_stockpile.checks import holdings, practices, record_checks, retention, treaty  # noqa: F401  (registers the checks)
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import CHECKS
 from ccm_stockpile.codes import CODES
@@ -46,11 +49,14 @@ def run_checks(
         for code, check in CHECKS.items():
             if not wanted(code, select, ignore):
                 continue
-            if CODES[code].scope == "dataset":
+            scope = CODES[code].scope
+            if scope == "dataset":
                 findings.extend(check(state_contexts, as_of))
-                continue
-            for ctx in state_contexts:
-                findings.extend(check(ctx))
+            elif scope == "practices":
+                findings.extend(check(dataset))
+            else:
+                for ctx in state_contexts:
+                    findings.extend(check(ctx))
     return sorted(findings, key=Finding.sort_key)
 
 

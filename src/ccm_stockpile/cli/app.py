@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, documents, followup, letter, log, schema, show, todo
+from ccm_stockpile.cli import check, documents, followup, invite, letter, log, practices, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
@@ -44,6 +44,8 @@ app.command("log")(command(log.log))
 app.command("working-document")(command(documents.working_document))
 app.command("chart")(command(documents.chart))
 app.command("progress")(command(documents.progress))
+app.command("invite")(command(invite.invite))
+app.add_typer(practices.app, name="practices")
 app.command("schema")(command(schema.schema))
 
 

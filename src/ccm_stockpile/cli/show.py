@@ -26,7 +26,7 @@ def show(
     as_of: AsOfOption = None,
     no_cache: NoCacheOption = False,
 ) -> int:
-    """Treaty dates, stockpile and deadline, retention year by year with its findings, engagements."""
+    """Treaty dates, stockpile and deadline, retention year by year with its findings, engagements, practices."""
     day = parse_as_of(as_of)
     require_data_folder(data)
     parse_state(iso3)
@@ -34,6 +34,7 @@ def show(
 
     def compute() -> tuple[str, int]:
         from ccm_stockpile.checks import contexts, run_checks
+        from ccm_stockpile.domain.practices import practice_records, practices_for
         from ccm_stockpile.render.state import print_state
 
         dataset = load_dataset(data)
@@ -49,6 +50,7 @@ def show(
         views = contexts(dataset, day)
         view = next(v for v in views if v.loaded is loaded)
         findings = [f for f in run_checks(dataset, day, state_contexts=views) if f.state == view.record.iso3]
-        return captured(lambda out: print_state(view, findings, out)), 0
+        practices = practices_for(practice_records(dataset), view.record.iso3)
+        return captured(lambda out: print_state(view, findings, out, practices)), 0
 
     return cached_run(data, command, no_cache, compute)

@@ -32,6 +32,12 @@ class Correspondence:
         return self.engagements[-1] if self.engagements else None
 
     @property
+    def invitations(self) -> list[Engagement]:
+        """Invitations to share destruction practice. They ask for no reply under the Convention, so they never
+        make a reply awaited (nor R111): only letters and reminders do."""
+        return [e for e in self.engagements if e.kind == EngagementKind.INVITATION]
+
+    @property
     def reply_awaited(self) -> bool:
         """A letter or reminder with no reply surely dated on or after it."""
         return self.status in {ReplyStatus.AWAITED, ReplyStatus.UNCLEAR}

@@ -85,8 +85,9 @@ def _figures(view: StateView, limit: int = 5) -> list[FiguresRow]:
 
 
 def reference(pattern: str, iso3: str, date: dt.date, engagements: list[Engagement]) -> str:
-    """The letter's reference: the pattern with the year, the ISO3 code and the letter's rank that year."""
-    sent = [e for e in engagements if e.kind in {EngagementKind.LETTER, EngagementKind.REMINDER}]
+    """The reference: the pattern with the year, the ISO3 code and the rank that year of what the coordinators
+    sent the state (letters, reminders and invitations share one sequence, so no two share a reference)."""
+    sent = [e for e in engagements if e.kind in {EngagementKind.LETTER, EngagementKind.REMINDER, EngagementKind.INVITATION}]
     number = 1 + sum(1 for e in sent if e.date.year == date.year)
     return pattern.format(year=date.year, iso3=iso3, number=number)
 

@@ -16,6 +16,7 @@ NATURAL_KEYS: dict[str, str] = {
     "discoveries": "found",
     "engagements": "date",
     "coordinators": "state",
+    "assistance": "state",
 }
 
 

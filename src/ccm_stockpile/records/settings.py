@@ -132,6 +132,29 @@ class WorkingDocumentSettings(StrictModel):
     )
 
 
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")]
+PriceYear = Annotated[int, Strict(), Field(ge=1990, le=2100)]
+
+
+class ConversionRate(StrictModel):
+    """A published factor that turns an amount in `currency` at `year` prices into the comparison's currency and
+    price year (exchange rate and inflation together), with the source that gives it."""
+
+    currency: Currency = Field(description="the currency of the amounts it converts")
+    year: PriceYear = Field(description="the price year of the amounts it converts")
+    factor: Annotated[float, Field(gt=0)] = Field(description="one unit of `currency` at `year` prices, in the target")
+    source: Source = Field(description="where the factor is published (never computed here)")
+
+
+class Comparison(StrictModel):
+    """How `ccm practices compare` states costs in one currency and price year. An amount is converted only
+    with a rate listed here; any other amount is shown as given, and marked so."""
+
+    currency: Currency = Field(description="the currency costs are compared in")
+    year: PriceYear = Field(description="the price year costs are compared in")
+    rates: list[ConversionRate] = Field(default_factory=list, description="sourced conversion factors")
+
+
 class Settings(StrictModel):
     """Every setting has a default, so a data folder without settings.yaml still checks."""
 
@@ -139,7 +162,10 @@ class Settings(StrictModel):
     isu: ISUContact = Field(default_factory=ISUContact, description="ISU contact line")
     next_meeting: Meeting | None = Field(default=None, description="the next meeting")
     thresholds: Thresholds = Field(default_factory=Thresholds, description="check thresholds")
-    letters: Letters = Field(default_factory=Letters, description="how follow-up letters are written")
     working_document: WorkingDocumentSettings = Field(
         default_factory=WorkingDocumentSettings, description="the Working Document's heading block"
+    )
+    letters: Letters = Field(default_factory=Letters, description="how follow-up letters and invitations are written")
+    comparison: Comparison | None = Field(
+        default=None, description="the currency and price year of `ccm practices compare`, with sourced rates"
     )

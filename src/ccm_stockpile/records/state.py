@@ -61,6 +61,7 @@ class EngagementKind(StrEnum):
     MEETING = "meeting"
     REMINDER = "reminder"
     STATEMENT = "statement"
+    INVITATION = "invitation"
 
 
 class Language(StrEnum):
@@ -205,12 +206,14 @@ class RetentionEntry(StrictModel):
 
 
 class Engagement(StrictModel):
-    """The coordinators' follow-up with the state: letters, replies, meetings, reminders, statements."""
+    """The coordinators' follow-up with the state: letters, replies, meetings, reminders, statements, invitations."""
 
     date: PartialDate = Field(description="date of the letter, reply, meeting or statement")
-    kind: EngagementKind = Field(description="letter | reply | meeting | reminder | statement")
+    kind: EngagementKind = Field(
+        description="letter | reply | meeting | reminder | statement | invitation (to share destruction practice)"
+    )
     ref: str | None = Field(default=None, description="reference number of the letter or note")
-    reply_by: PartialDate | None = Field(default=None, description="for a letter or reminder: the reply asked for by")
+    reply_by: PartialDate | None = Field(default=None, description="for a letter, reminder or invitation: the reply asked for by")
     codes: list[str] = Field(default_factory=list, description="for a letter or reminder: the finding codes it raised")
     summary: Text = Field(description="what was said or asked, in a sentence")
     sources: list[Source] = Field(default_factory=list, description="where it is recorded")

@@ -22,6 +22,8 @@ _FR_NO_ARTICLE = {
     "GRD", "TTO", "FJI", "COK", "NIU", "PLW", "BRB", "JAM", "HTI", "BHR", "VAT", "ISR", "DJI",
 }  # fmt: skip
 _FR_MASCULINE_E = {"MEX", "KHM", "MOZ", "ZWE", "BLZ", "MDA"}
+# Feminine names that do not end in -e ("la Macédoine du Nord", "la Guinée-Bissau").
+_FR_FEMININE = {"MKD", "GNB"}
 
 
 @cache
@@ -49,7 +51,7 @@ def _french_article(iso3: str, name: str) -> str:
         return f"les {name}"
     if name[0].lower() in "aeiouyéèêâîh":
         return f"l'{name}"
-    if name.endswith("e") and iso3 not in _FR_MASCULINE_E:
+    if iso3 in _FR_FEMININE or (name.endswith("e") and iso3 not in _FR_MASCULINE_E):
         return f"la {name}"
     return f"le {name}"
 

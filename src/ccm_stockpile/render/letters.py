@@ -19,7 +19,7 @@ CONVENTION = {
 }
 
 
-def _senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
+def senders(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
     """The coordinators' missions, as the sender of a note verbale."""
     settings = view.settings
     names = []
@@ -45,12 +45,12 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
             "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
         )
     env = environment(templates, language_filters(language))
-    senders = _senders(view, states, language)
+    names = senders(view, states, language)
     context = {
         "letter": letter,
         "state": words.state_name(view.record, language),
         "mission": words.mission_name(view.record, language, settings),
-        "senders": [senders[0][0].upper() + senders[0][1:], *senders[1:]],
+        "senders": [names[0][0].upper() + names[0][1:], *names[1:]],
         "coordinators": settings.coordinators,
         "convention": CONVENTION[language],
         "place": getattr(settings.letters.place, language.value),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ccm_stockpile.domain.followup import off_followup
+from ccm_stockpile.domain.practices import PracticeLink
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.state import RetentionEntry, Transfer
@@ -45,8 +46,9 @@ def _transfers(entry: RetentionEntry) -> str:
     return ", ".join(one(transfer) for transfer in entry.transfers)
 
 
-def print_state(view: StateView, findings: list[Finding], console: Console) -> None:
-    """Treaty facts, stockpile, retention year by year with its codes, findings, engagements."""
+def print_state(view: StateView, findings: list[Finding], console: Console, practices: list[PracticeLink] | None = None) -> None:
+    """Treaty facts, stockpile, retention year by year with its codes, findings, engagements, and the practices of
+    the good-practice database that concern the state."""
     from rich.table import Table
 
     record = view.record
@@ -136,3 +138,10 @@ def print_state(view: StateView, findings: list[Finding], console: Console) -> N
     if correspondence.reply_awaited:
         detail = f" ({markup(correspondence.detail)})" if correspondence.detail else ""
         console.print(f"  [yellow]reply awaited[/yellow]{detail}")
+
+    console.print("\n[bold]Destruction practices[/bold]  (ccm practices show ID)")
+    if not practices:
+        console.print("  none in the database")
+    for link in practices or []:
+        roles = ", ".join(role.value for role in link.roles)
+        console.print(f"  {markup(link.id)} ({roles}): {markup(link.title)}")
