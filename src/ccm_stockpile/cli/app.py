@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, followup, letter, log, schema, show, todo
+from ccm_stockpile.cli import check, fmt, followup, letter, log, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ app.command("show")(command(show.show))
 app.command("letter")(command(letter.letter))
 app.command("log")(command(log.log))
 app.command("schema")(command(schema.schema))
+app.command("fmt")(command(fmt.fmt))
 
 
 def main() -> None:
