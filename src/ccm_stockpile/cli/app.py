@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, fmt, followup, letter, log, schema, show, todo
+from ccm_stockpile.cli import check, fmt, followup, letter, log, new_year, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
     name="ccm",
     help="Records, checks and follow-up for CCM Article 3: stockpile destruction and retained cluster munitions.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -44,6 +43,7 @@ app.command("letter")(command(letter.letter))
 app.command("log")(command(log.log))
 app.command("schema")(command(schema.schema))
 app.command("fmt")(command(fmt.fmt))
+app.command("new-year")(command(new_year.new_year))
 
 
 def main() -> None:

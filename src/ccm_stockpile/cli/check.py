@@ -13,6 +13,7 @@ from ccm_stockpile.cli.common import (
     DataOption,
     StateOption,
     UsageError,
+    complete_codes,
     console,
     load_dataset,
     parse_as_of,
@@ -47,9 +48,14 @@ def check(
     ] = CheckFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     select: Annotated[
-        str | None, typer.Option("--select", help="Only these codes or prefixes, comma-separated (e.g. R1,E002).")
+        str | None,
+        typer.Option(
+            "--select", help="Only these codes or prefixes, comma-separated (e.g. R1,E002).", autocompletion=complete_codes
+        ),
     ] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.")] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.", autocompletion=complete_codes)
+    ] = None,
     state: StateOption = None,
 ) -> int:
     """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too)."""

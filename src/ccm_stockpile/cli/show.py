@@ -7,11 +7,20 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, console, load_dataset, parse_as_of, parse_state
+from ccm_stockpile.cli.common import (
+    AsOfOption,
+    DataOption,
+    UsageError,
+    complete_iso3,
+    console,
+    load_dataset,
+    parse_as_of,
+    parse_state,
+)
 
 
 def show(
-    iso3: Annotated[str, typer.Argument(help="The state's ISO 3166-1 alpha-3 code, e.g. ESP.")],
+    iso3: Annotated[str, typer.Argument(help="The state's ISO 3166-1 alpha-3 code, e.g. ESP.", autocompletion=complete_iso3)],
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
 ) -> int:

@@ -289,11 +289,11 @@ def _quote_ambiguous(text: str) -> str:
     return text
 
 
-def _last_line(node: Node) -> int:
+def last_line(node: Node) -> int:
     """The last line (0-based) holding any of the node's own text."""
     if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
         last = node.value[-1]
-        return _last_line(last[1] if isinstance(node, MappingNode) else last)
+        return last_line(last[1] if isinstance(node, MappingNode) else last)
     end = node.end_mark
     if end.column == 0 and end.line > node.start_mark.line:
         return end.line - 1
@@ -342,7 +342,7 @@ def _reorder_mapping(lines: list[str], node: MappingNode, wanted: list[int]) -> 
     keys = [key for key, _ in node.value]
     column = keys[0].start_mark.column
     first_line = keys[0].start_mark.line
-    ends = [_last_line(value) for _, value in node.value]
+    ends = [last_line(value) for _, value in node.value]
     starts_of_keys = [key.start_mark.line for key in keys]
     ends = [min(end, starts_of_keys[i + 1] - 1) if i + 1 < len(keys) else end for i, end in enumerate(ends)]
     ends = [max(end, starts_of_keys[i]) for i, end in enumerate(ends)]
