@@ -101,3 +101,16 @@ def test_a_terminal_gets_colour_unless_no_color_is_set(monkeypatch, no_color, co
     console().print("[yellow]R105 warning[/yellow]")
     assert ("\x1b[33m" in terminal.getvalue()) is coloured
     assert "R105 warning" in terminal.getvalue()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--as-of", "2025-06-01"], ["show", "ESP", "--as-of", "2025-06-01"]])
+def test_the_everyday_commands_never_import_the_heavy_modules(args):
+    script = (
+        "import sys\n"
+        "from ccm_stockpile.cli.app import app\n"
+        f"try:\n    app({args!r}, prog_name='ccm')\nexcept SystemExit:\n    pass\n"
+        "heavy = ('ruamel', 'openpyxl', 'ccm_stockpile.io.git', 'ccm_stockpile.io.canonical', 'ccm_stockpile.domain.changes')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
