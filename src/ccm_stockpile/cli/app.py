@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, diff, fmt, followup, letter, log, new_year, schema, show, todo
+from ccm_stockpile.cli import check, diff, export, fmt, followup, letter, log, new_year, schema, show, todo
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
@@ -45,6 +45,7 @@ app.command("schema")(command(schema.schema))
 app.command("fmt")(command(fmt.fmt))
 app.command("new-year")(command(new_year.new_year))
 app.command("diff")(command(diff.diff))
+app.command("export")(command(export.export))
 
 
 def main() -> None:
