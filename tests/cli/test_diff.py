@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from ccm_stockpile.cli.app import app
 from ccm_stockpile.domain.changes import MISSING, compare
-from ccm_stockpile.render.changes import cell, change_line
+from ccm_stockpile.render.changes import change_line
+from ccm_stockpile.render.text import markdown_cell as cell
 from tests.cli.test_new_year import RECORD
 
 runner = CliRunner()

@@ -40,6 +40,15 @@ def parse_codes(value: str | None, option: str) -> list[str] | None:
     return codes
 
 
+def read_changed_files(path: Path) -> set[str]:
+    """The paths a change touches, one a line (blank lines and `./` ignored)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"--changed-files: cannot read {path} ({error.strerror or error})") from None
+    return {line.strip().removeprefix("./") for line in text.splitlines() if line.strip()}
+
+
 def check(
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
@@ -57,13 +66,35 @@ def check(
         str | None, typer.Option("--ignore", help="Leave out these codes or prefixes.", autocompletion=complete_codes)
     ] = None,
     state: StateOption = None,
+    changed_files: Annotated[
+        Path | None,
+        typer.Option(
+            "--changed-files",
+            help="With --format github: annotate only the files this list names (one path a line, relative to the "
+            "repository root, as `git diff --name-only` prints them).",
+            show_default=False,
+        ),
+    ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            help="Also append every finding, as Markdown, to this file (on GitHub: $GITHUB_STEP_SUMMARY).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too)."""
+    import os
+
     from ccm_stockpile.checks import exit_code, run_checks
-    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json
+    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json, to_markdown
 
     day = parse_as_of(as_of)
     selected, ignored = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
+    changed = read_changed_files(changed_files) if changed_files is not None else None
+    # GitHub places an annotation by its path from the repository root, wherever the command ran.
+    root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
     dataset = load_dataset(data)
     only = parse_state(state, dataset)
     findings = run_checks(dataset, day, selected, ignored)
@@ -75,9 +106,12 @@ def check(
     if output == CheckFormat.JSON:
         typer.echo(to_json(findings, day, totals))
     elif output == CheckFormat.GITHUB:
-        text = to_github(findings)
+        text = to_github(findings, root, changed)
         if text:
             typer.echo(text)
     else:
         print_text(findings, totals, day, console())
+    if summary is not None:
+        with summary.open("a", encoding="utf-8") as handle:
+            handle.write(to_markdown(findings, totals, day, root, changed))
     return max(exit_code(findings, strict), 1 if totals.unchecked else 0)

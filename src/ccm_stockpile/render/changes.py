@@ -7,6 +7,7 @@ import json
 
 from ccm_stockpile.domain.changes import MISSING, Change, DataChanges
 from ccm_stockpile.findings import Finding
+from ccm_stockpile.render.text import markdown_cell as cell
 from ccm_stockpile.render.text import printable
 
 _LONG = 120  # characters of a value shown in text and Markdown; JSON has it whole
@@ -123,13 +124,6 @@ def to_json(changes: DataChanges, before: str, after: str, as_of: dt.date) -> st
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
-
-
-def cell(value: object) -> str:
-    """Text for a Markdown table cell: special characters escaped, one line, no @mention."""
-    from ccm_stockpile.render.documents import escape_markdown
-
-    return escape_markdown(value).replace("\n", " ").replace("@", "&#64;")
 
 
 def to_markdown(changes: DataChanges, before: str, after: str, as_of: dt.date) -> str:
