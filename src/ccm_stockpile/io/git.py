@@ -55,5 +55,8 @@ def extract(top: Path, revision: str, inside: str, target: Path) -> bool:
     archive = _git(top, "archive", "--format=tar", revision, "--", inside if inside != "." else ".")
     with tarfile.open(fileobj=io.BytesIO(archive)) as bundle:
         members = [member for member in bundle.getmembers() if member.isfile() or member.isdir()]
-        bundle.extractall(target, members=members, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            bundle.extractall(target, members=members, filter="data")
+        else:  # pragma: no cover - only regular files and folders are extracted
+            bundle.extractall(target, members=members)
     return True
