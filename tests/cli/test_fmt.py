@@ -79,3 +79,14 @@ def test_a_relative_path_gives_a_diff_git_can_apply(monkeypatch, data_dir: Path)
     monkeypatch.chdir(data_dir)
     result = fmt("--check", "states")
     assert result.stdout.startswith("--- a/states/esp.yaml\n+++ b/states/esp.yaml\n")
+
+
+def test_line_ends_alone_are_reported_and_fixed(data_dir: Path):
+    path = data_dir / "states" / "esp.yaml"
+    path.write_bytes(CANONICAL.replace("\n", "\r\n").encode("utf-8"))
+    result = fmt("--check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "only its line ends or byte-order mark differ (canonical: LF, no BOM)" in result.stderr
+    assert fmt(str(path)).exit_code == 0
+    assert path.read_bytes() == CANONICAL.encode("utf-8")

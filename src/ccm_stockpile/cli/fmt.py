@@ -82,7 +82,11 @@ def fmt(
             continue
         changed.append(display)
         if check:
-            typer.echo(unified_diff(text.replace("\r\n", "\n"), canonical, display), nl=False)
+            difference = unified_diff(text.replace("\r\n", "\n"), canonical, display)
+            if difference:
+                typer.echo(difference, nl=False)
+            else:
+                typer.echo(f"{display}: only its line ends or byte-order mark differ (canonical: LF, no BOM)", err=True)
         else:
             write_atomic(path, canonical)
             typer.echo(f"reformatted {display}")
