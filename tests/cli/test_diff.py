@@ -182,3 +182,10 @@ def test_null_zero_and_a_missing_key_are_three_different_values(data_dir):
 
 def test_a_table_cell_never_breaks_the_table():
     assert cell("a | b\nc <script> @x") == "a \\| b c \\<script\\> &#64;x"
+
+
+def test_a_file_that_cannot_be_read_is_said_so(repo, monkeypatch):
+    (repo / "data" / "states" / "prt.yaml").write_text('iso3: PRT\nname: "Portugal\n', encoding="utf-8")
+    result = diff(repo, monkeypatch=monkeypatch)
+    assert result.exit_code == 0
+    assert "PRT record (readable) -> (cannot be read: run `ccm check`)" in result.stdout

@@ -155,3 +155,14 @@ def test_bad_usage_exits_2(data_dir, spain, args, words):
     result = new_year(data_dir, *args)
     assert result.exit_code == 2
     assert words in result.output
+
+
+def test_a_retention_list_in_flow_style_asks_for_ccm_fmt_first(data_dir):
+    path = data_dir / "states" / "esp.yaml"
+    text = "iso3: ESP\nname: Spain\nstatus: party\nretention: [{year: 2015, report: reported}]\n"
+    path.write_text(text, encoding="utf-8")
+    result = new_year(data_dir, "ESP", "2016")
+    assert result.exit_code == 1
+    assert "is not a block list" in result.stderr
+    assert "run `ccm fmt" in result.stderr
+    assert path.read_text(encoding="utf-8") == text

@@ -33,7 +33,11 @@ def new_year(
         typer.echo(f"ccm: {error}; nothing written", err=True)
         return 1
     fields = [(line.key, line.value, line.comment, line.above) for line in scaffold.lines]
-    text = insert_list_item(loaded.path.read_text(encoding="utf-8"), "retention", scaffold.after, fields)
+    try:
+        text = insert_list_item(loaded.path.read_text(encoding="utf-8"), "retention", scaffold.after, fields)
+    except ValueError as error:
+        typer.echo(f"ccm: {loaded.display}: {error}; run `ccm fmt {loaded.display}` first; nothing written", err=True)
+        return 1
     parsed = parse_text(text, loaded.path, loaded.display)
     record, errors = validate(parsed, StateRecord) if parsed.readable else (None, parsed.findings)
     if record is None:  # pragma: no cover - the scaffold is valid by construction; this guards the file

@@ -27,6 +27,7 @@ class _Missing:
 
 
 MISSING = _Missing()
+UNREADABLE = "(cannot be read: run `ccm check`)"
 
 # Sources and rows of lists that NATURAL_KEYS does not name, matched by these keys in turn.
 _ITEM_KEYS = {
@@ -249,6 +250,14 @@ def compare(
         differ = _Differ(_subject(display, new_data if new_data is not MISSING else old_data, kind), display)
         if old_data is MISSING or new_data is MISSING:
             differ.add(None, "record", "added" if old_data is MISSING else "removed", old_data, new_data)
+        elif new_data is None or old_data is None:  # a file that is not valid YAML on one side
+            differ.add(
+                None,
+                "record",
+                "changed",
+                UNREADABLE if old_data is None else "(readable)",
+                UNREADABLE if new_data is None else "(readable)",
+            )
         elif isinstance(old_data, dict) and isinstance(new_data, dict):
             differ.state(old_data, new_data)
         else:
