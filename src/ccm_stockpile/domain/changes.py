@@ -51,6 +51,8 @@ class Change:
     new: object = MISSING
 
     def to_dict(self) -> dict[str, object]:
+        """For JSON: a key left out is `null` with `old_given`/`new_given` false, so null and absent stay apart."""
+
         def plain(value: object) -> object:
             return None if value is MISSING else value
 
@@ -77,9 +79,11 @@ class DataChanges:
 
     @property
     def subjects(self) -> list[str]:
+        """The records changed (ISO3 codes, practices, settings), in order."""
         return list(dict.fromkeys(change.subject for change in self.changes))
 
     def errors_introduced(self) -> int:
+        """How many error-level findings the change brings."""
         return sum(finding.severity == Severity.ERROR for finding in self.introduced)
 
 

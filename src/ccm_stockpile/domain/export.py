@@ -28,6 +28,7 @@ class Table:
     rows: list[dict[str, Cell]] = field(default_factory=list)
 
     def add(self, **values: Cell) -> None:
+        """A row; columns not given are empty."""
         unknown = set(values) - set(self.columns)
         if unknown:  # pragma: no cover - a programming error, caught by the tests of every table
             raise KeyError(f"{self.name}: no column {sorted(unknown)}")
