@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint golden schema docs bench clean
+.PHONY: check test test-slow lint fmt golden schema docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ $(TEST_STAMP): $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/ccm check --data data
+
+# Put the records in canonical form (`ccm fmt --check` only reports).
+fmt: $(STAMP)
+	$(BIN)/ccm fmt --data data
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m "not slow"

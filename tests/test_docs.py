@@ -60,3 +60,54 @@ def test_the_commented_practice_in_contributing_is_a_valid_record():
     assert findings == []
     assert record is not None
     assert record.id == "dnk-disassembly-in-spain"
+
+
+def test_readme_lists_every_command():
+    from ccm_stockpile.cli.app import app
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The commands")[1].split("## A tour")[0]
+    for registered in app.registered_commands:
+        assert f"`ccm {registered.name}" in table, registered.name
+
+
+def _blocks_after(text: str, marker: str) -> str:
+    return text.split(marker, 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_worked_example_in_contributing_is_what_the_tools_do(tmp_path, monkeypatch):
+    """The scaffold shown is what `ccm new-year` writes, and the filled entry is valid, canonical and clean."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from ccm_stockpile.cli.app import app
+    from ccm_stockpile.dataset import load
+    from ccm_stockpile.domain.changes import compare
+    from ccm_stockpile.io.canonical import format_text
+    from ccm_stockpile.records.state import StateRecord
+    from ccm_stockpile.render.changes import change_line
+    from tests.conftest import findings_for
+
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    monkeypatch.chdir(tmp_path)
+    before = load(data)
+    assert CliRunner().invoke(app, ["new-year", "ESP", "2024", "--data", str(data)]).exit_code == 0
+    path = data / "states" / "esp.yaml"
+    text = path.read_text(encoding="utf-8")
+    shown = _blocks_after(contributing, "`ccm new-year ESP 2024` adds")
+    for line in shown.splitlines():
+        if line.strip() != "...":
+            assert line + "\n" in text, line
+    filled = _blocks_after(contributing, "The entry becomes:")
+    start = text.index("  - year: 2024\n")
+    end = text.index("engagements:", start)
+    text = text[:start] + filled + text[end:]
+    path.write_text(text, encoding="utf-8")
+    assert format_text(text, StateRecord) == text
+    assert [f for f in findings_for(data) if f.state == "ESP" and f.year == 2024] == []
+    changes = compare(before, load(data), [], [], "data").changes
+    line = next(change_line(change) for change in changes if change.year == 2024)
+    assert f"`{line}`" in contributing

@@ -77,3 +77,15 @@ def test_withdrawn_states_record_their_withdrawal(dataset):
     for loaded in dataset.valid_states():
         record = loaded.record
         assert (record.status == StateStatus.WITHDRAWN) == (record.withdrawal is not None), record.iso3
+
+
+def test_every_file_is_in_canonical_form():
+    from ccm_stockpile.cli.fmt import record_files
+    from ccm_stockpile.io.canonical import format_text, model_for
+
+    stale = []
+    for path in record_files([DATA]):
+        text = path.read_text(encoding="utf-8")
+        if format_text(text, model_for(path), str(path)) != text:
+            stale.append(path.name)
+    assert stale == [], "run `ccm fmt` and commit the result"

@@ -4,14 +4,28 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli import check, documents, followup, invite, letter, log, practices, schema, show, todo
+from ccm_stockpile.cli import (
+    check,
+    diff,
+    documents,
+    export,
+    fmt,
+    followup,
+    invite,
+    letter,
+    log,
+    new_year,
+    practices,
+    schema,
+    show,
+    todo,
+)
 from ccm_stockpile.cli.common import Options, command
 
 app = typer.Typer(
     name="ccm",
     help="Records, checks and follow-up for CCM Article 3: stockpile destruction and retained cluster munitions.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich is never imported for --help (start-up time)
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -47,6 +61,10 @@ app.command("progress")(command(documents.progress))
 app.command("invite")(command(invite.invite))
 app.add_typer(practices.app, name="practices")
 app.command("schema")(command(schema.schema))
+app.command("fmt")(command(fmt.fmt))
+app.command("new-year")(command(new_year.new_year))
+app.command("diff")(command(diff.diff))
+app.command("export")(command(export.export))
 
 
 def main() -> None:

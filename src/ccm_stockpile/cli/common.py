@@ -26,6 +26,43 @@ if TYPE_CHECKING:
 
     from ccm_stockpile.dataset import Dataset
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+
+
+def _data_folder(ctx: typer.Context | None) -> Path:
+    value = ctx.params.get("data") if ctx is not None else None
+    return Path(value) if value else Path("data")
+
+
+def _stems(folder: Path) -> list[str]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(name.rsplit(".", 1)[0] for name in names if name.lower().endswith((".yaml", ".yml")))
+
+
+def complete_iso3(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of ISO3 codes: the state files' names in the data folder, nothing parsed."""
+    typed = str.lower if incomplete.islower() else str.upper  # shells keep only what starts as typed
+    codes = [typed(stem) for stem in _stems(_data_folder(ctx) / "states") if _ISO3.fullmatch(stem)]
+    return [code for code in codes if code.startswith(typed(incomplete))]
+
+
+def complete_practice(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of practice ids: the practice files' names in the data folder."""
+    return [stem for stem in _stems(_data_folder(ctx) / "practices") if stem.startswith(incomplete)]
+
+
+def complete_codes(incomplete: str) -> list[str]:
+    """Shell completion of finding codes in a comma-separated list (`--select R1,E0`): the last one is completed."""
+    from ccm_stockpile.codes import CODES
+
+    done, comma, last = incomplete.rpartition(",")
+    return [f"{done}{comma}{code}" for code in sorted(CODES) if code.startswith(last.strip().upper())]
+
+
 DataOption = Annotated[
     Path, typer.Option("--data", help="The data folder (states/, practices/, settings.yaml).", show_default=True)
 ]
@@ -35,12 +72,13 @@ AsOfOption = Annotated[
         "--as-of", help="Check as of this date (YYYY-MM-DD); default today. Reproduces a run exactly.", show_default=False
     ),
 ]
-StateOption = Annotated[str | None, typer.Option("--state", help="Only this state (ISO3 code, e.g. ESP).", show_default=False)]
+StateOption = Annotated[
+    str | None,
+    typer.Option("--state", help="Only this state (ISO3 code, e.g. ESP).", show_default=False, autocompletion=complete_iso3),
+]
 
 EXIT_USAGE = 2
 EXIT_BUG = 3
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO3 = re.compile(r"[A-Za-z]{3}")
 
 
 class UsageError(Exception):

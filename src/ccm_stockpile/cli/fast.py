@@ -20,6 +20,13 @@ _CHECK_FLAGS = {"--strict", "--no-cache"}
 _FORMATS = {"text", "json", "github"}
 
 
+def github_root() -> Path:
+    """The repository root GitHub places annotations from: $GITHUB_WORKSPACE, else the current folder."""
+    import os
+
+    return Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+
+
 def check_command(
     data: Path,
     as_of: dt.date,
@@ -28,6 +35,7 @@ def check_command(
     select: list[str] | None,
     ignore: list[str] | None,
     state: str | None,
+    root: Path | None = None,
 ) -> dict[str, object]:
     """What a `ccm check` run's output depends on, besides the files and the display."""
     return {
@@ -39,6 +47,7 @@ def check_command(
         "state": state.upper() if state else None,
         "as_of": as_of.isoformat(),
         "data": str(data),
+        "root": str(root) if root else None,
     }
 
 
@@ -111,7 +120,8 @@ def _command(argv: list[str]) -> tuple[Path, dict[str, object]] | None:
         if ("--select" in found and select is None) or ("--ignore" in found and ignore is None):
             return None
         data = Path(found.get("--data", "data"))
-        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state)
+        root = github_root() if output == "github" else None
+        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state, root)
     parsed = _options(argv[1:], {"--data", "--as-of"}, {"--no-cache"})
     if parsed is None or len(parsed[2]) != 1 or "--no-cache" in parsed[1] or not _ISO3.fullmatch(parsed[2][0]):
         return None

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of, parse_state
+from ccm_stockpile.cli.common import (
+    AsOfOption,
+    DataOption,
+    UsageError,
+    complete_iso3,
+    load_dataset,
+    parse_as_of,
+    parse_state,
+)
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -36,7 +44,10 @@ TemplatesOption = Annotated[
 
 
 def letter(
-    states: Annotated[list[str] | None, typer.Argument(help="ISO3 codes of the states to write to.", show_default=False)] = None,
+    states: Annotated[
+        list[str] | None,
+        typer.Argument(help="ISO3 codes of the states to write to.", show_default=False, autocompletion=complete_iso3),
+    ] = None,
     followup: Annotated[bool, typer.Option("--followup", help="Write to every state `ccm followup` lists.")] = False,
     reminder: Annotated[bool, typer.Option("--reminder", help="A reminder of the last letter, citing it.")] = False,
     lang: Annotated[LangOption, typer.Option("--lang", help="Language; auto: the state's `language`.")] = (LangOption.AUTO),

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import DataOption, UsageError, load_dataset, parse_state
+from ccm_stockpile.cli.common import DataOption, UsageError, complete_iso3, load_dataset, parse_state
 
 
 class LogKind(StrEnum):
@@ -17,7 +17,7 @@ class LogKind(StrEnum):
 
 
 def log(
-    iso3: Annotated[str, typer.Argument(help="The state's ISO3 code, e.g. ESP.")],
+    iso3: Annotated[str, typer.Argument(help="The state's ISO3 code, e.g. ESP.", autocompletion=complete_iso3)],
     kind: Annotated[LogKind, typer.Option("--kind", help="reply, meeting or reminder.")],
     date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD (or YYYY-MM where only the month is known).")],
     summary: Annotated[str, typer.Option("--summary", help="What was said, in a sentence.")],

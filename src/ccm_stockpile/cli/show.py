@@ -12,6 +12,7 @@ from ccm_stockpile.cli.common import (
     UsageError,
     cached_run,
     captured,
+    complete_iso3,
     load_dataset,
     parse_as_of,
     parse_state,
@@ -21,7 +22,7 @@ from ccm_stockpile.cli.fast import show_command
 
 
 def show(
-    iso3: Annotated[str, typer.Argument(help="The state's ISO 3166-1 alpha-3 code, e.g. ESP.")],
+    iso3: Annotated[str, typer.Argument(help="The state's ISO 3166-1 alpha-3 code, e.g. ESP.", autocompletion=complete_iso3)],
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
     no_cache: NoCacheOption = False,

@@ -69,3 +69,73 @@ def append_to_list(path: Path, key: str, item: dict[str, Any]) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _flow_value(value: object) -> str:
+    """A value written on one line: null, numbers, plain or double-quoted text, `{k: v}` and `[...]`."""
+    import json
+    import re
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow_value(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow_value(item) for item in value) + "]"
+    text = str(value)
+    if re.fullmatch(r"[A-Za-z][A-Za-z_]*", text) and text.lower() not in {
+        "null",
+        "true",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+    }:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def insert_list_item(text: str, key: str, after: int, fields: list[tuple[str, object, str, str]]) -> str:
+    """`text` with a new mapping after item `after` of its top-level block list `key`; nothing else changes.
+
+    `fields` are (key, value, end-of-line comment, comment line above). The new item goes right after the
+    last line of the item before it, so the comments and blank lines that follow that item, which belong to
+    what comes next, stay where they are.
+    """
+    import yaml
+    from yaml.nodes import MappingNode, SequenceNode
+
+    from ccm_stockpile.io.canonical import last_line
+    from ccm_stockpile.io.reader import _Loader
+
+    root = yaml.compose(text, Loader=_Loader)
+    if not isinstance(root, MappingNode):
+        raise ValueError("the file is not a mapping")
+    sequence = next((value for name, value in root.value if name.value == key), None)
+    if not isinstance(sequence, SequenceNode) or sequence.flow_style or not 0 <= after < len(sequence.value):
+        raise ValueError(f"`{key}` is not a block list with an item {after}")
+    previous = sequence.value[after]
+    column = previous.start_mark.column
+    lines = text.splitlines(keepends=True)
+    prefix = lines[previous.start_mark.line][:column]
+    if prefix.strip() != "-":
+        raise ValueError(f"the items of `{key}` are not written `- key: value`")
+    written = [f"{name}: {_flow_value(value)}" for name, value, _, _ in fields]
+    width = max(len(line) for line, (_, _, comment, _) in zip(written, fields, strict=True) if comment) + 2
+    new: list[str] = []
+    for position, (line, (_, _, comment, above)) in enumerate(zip(written, fields, strict=True)):
+        if above:
+            new.append(f"{' ' * column}# {above}\n")
+        start = prefix if position == 0 else " " * column
+        new.append(f"{start}{line.ljust(width)}# {comment}\n" if comment else f"{start}{line}\n")
+    end = last_line(previous) + 1
+    if end == len(lines) and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return "".join(lines[:end] + new + lines[end:])

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccm_stockpile.findings import SEVERITY_ORDER, Finding, Severity, summarize
@@ -41,22 +42,95 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(findings: list[Finding]) -> str:
-    """One workflow command per finding: ::error file=...,line=...,col=...,title=CODE::message."""
-    lines = []
-    for finding in findings:
-        level = {"error": "error", "warning": "warning", "info": "notice"}[finding.severity.value]
-        properties = []
-        if finding.file:
-            properties.append(f"file={_escape_property(finding.file)}")
-        if finding.line:
-            properties.append(f"line={finding.line}")
-        if finding.column:
-            properties.append(f"col={finding.column}")
-        properties.append(f"title={_escape_property(finding.code)}")
-        where = f" [{finding.path}]" if finding.path else ""
-        lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message + where)}")
+GITHUB_LIMIT = 10  # annotations of each kind GitHub shows for one step (and 50 for a whole job)
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github_path(file: str, root: Path) -> str:
+    """`file` relative to the repository root, where GitHub places annotations; as given when outside it."""
+    try:
+        return Path(file).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(file).as_posix()
+
+
+def _annotation(finding: Finding, file: str | None) -> str:
+    properties = []
+    if file:
+        properties.append(f"file={_escape_property(file)}")
+    if finding.line:
+        properties.append(f"line={finding.line}")
+    if finding.column:
+        properties.append(f"col={finding.column}")
+    properties.append(f"title={_escape_property(finding.code)}")
+    where = f" [{finding.path}]" if finding.path else ""
+    return f"::{_LEVELS[finding.severity.value]} {','.join(properties)}::{_escape_data(finding.message + where)}"
+
+
+def to_github(findings: list[Finding], root: Path | None = None, changed: set[str] | None = None) -> str:
+    """Workflow commands (::error file=...,line=...,col=...,title=CODE::message), paths relative to `root`.
+
+    With `changed` (paths relative to `root`), only findings in those files are annotated, and at most
+    GITHUB_LIMIT of each kind: GitHub shows no more, so the rest are printed as plain log lines and a
+    last line says how many were left out (the job summary, `ccm check --summary`, has them all).
+    """
+    lines: list[str] = []
+    overflow: list[str] = []
+    outside = 0
+    shown = dict.fromkeys(_LEVELS.values(), 0)
+    ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sort_key()))
+    for finding in ordered if changed is not None else findings:
+        file = github_path(finding.file, root) if finding.file and root is not None else finding.file
+        if changed is None:
+            lines.append(_annotation(finding, file))
+            continue
+        if file not in changed:
+            outside += 1
+            continue
+        level = _LEVELS[finding.severity.value]
+        if shown[level] < GITHUB_LIMIT:
+            shown[level] += 1
+            lines.append(_annotation(finding, file))
+        else:
+            where = ":".join(str(part) for part in (file, finding.line, finding.column) if part)
+            overflow.append(f"{where}: {finding.code} {finding.severity.value}: {printable(finding.message)}")
+    if overflow:
+        lines += [
+            f"{len(overflow)} more finding(s) in the changed files, not annotated (GitHub shows {GITHUB_LIMIT} of each "
+            "kind per step); all are in the job summary:",
+            *overflow,
+        ]
+    if outside:
+        lines.append(f"{outside} finding(s) in files this change leaves untouched are in the job summary, not annotated")
     return "\n".join(lines)
+
+
+def to_markdown(
+    findings: list[Finding], totals: Totals, as_of: dt.date, root: Path | None = None, changed: set[str] | None = None
+) -> str:
+    """Every finding as Markdown for a job summary: those in the changed files first, then all of them."""
+    from ccm_stockpile.render.text import markdown_cell
+
+    def where(finding: Finding) -> str:
+        return github_path(finding.file, root) if finding.file and root is not None else finding.file or ""
+
+    def table(items: list[Finding]) -> list[str]:
+        rows = ["| file | line | code | severity | path | message |", "| --- | --- | --- | --- | --- | --- |"]
+        for finding in items:
+            rows.append(
+                f"| {markdown_cell(where(finding))} | {finding.line or ''} | {finding.code} | {finding.severity.value} "
+                f"| {markdown_cell(finding.path)} | {markdown_cell(finding.message)} |"
+            )
+        return rows
+
+    ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sort_key()))
+    lines = [f"### ccm check: {markdown_cell(summary_line(findings, totals))} as of {as_of.isoformat()}", ""]
+    if changed is not None:
+        mine = [finding for finding in ordered if where(finding) in changed]
+        lines += [f"#### In the files this change touches ({len(mine)})", ""]
+        lines += [*table(mine), ""] if mine else ["None.", ""]
+    lines += [f"<details><summary>All findings ({len(ordered)})</summary>", "", *table(ordered), "", "</details>"]
+    return "\n".join(lines) + "\n"
 
 
 def summary_line(findings: list[Finding], totals: Totals) -> str:

@@ -28,3 +28,11 @@ def markup(text: object) -> str:
     from rich.markup import escape
 
     return escape(printable(text))
+
+
+def markdown_cell(value: object) -> str:
+    """Text from the data for a Markdown table cell (a pull-request comment, a job summary): special characters
+    escaped, on one line, and no `@` that would notify someone."""
+    from ccm_stockpile.render.documents import escape_markdown
+
+    return escape_markdown(value).replace("\n", " ").replace("@", "&#64;")

@@ -1,0 +1,115 @@
+"""`ccm check --format github` on a pull request: paths from the repository root, only the changed files
+annotated, GitHub's limit of 10 annotations of each kind per step, and every finding in the job summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ccm_stockpile.cli.app import app
+from tests.conftest import entry, make_state
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch) -> Path:
+    """A repository with data/ and a tools/ folder the check runs from (`--data ../data`)."""
+    (tmp_path / "data" / "states").mkdir(parents=True)
+    (tmp_path / "tools").mkdir()
+    monkeypatch.chdir(tmp_path / "tools")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    return tmp_path
+
+
+def write(repository: Path, record: dict | str, name: str) -> None:
+    import json
+
+    text = record if isinstance(record, str) else json.dumps(record, indent=2)
+    (repository / "data" / "states" / name).write_text(text, encoding="utf-8")
+
+
+def check(*args: str):
+    return runner.invoke(app, ["check", "--data", "../data", "--as-of", "2025-06-01", "--format", "github", *args])
+
+
+def test_paths_are_relative_to_the_repository_root_wherever_the_check_runs(repository):
+    write(repository, "iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n", "esp.yaml")
+    result = check()
+    assert result.stdout.startswith("::error file=data/states/esp.yaml,line=4,col=1,title=E002::unknown key")
+
+
+def test_without_github_workspace_paths_are_relative_to_the_current_folder(repository, monkeypatch):
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    monkeypatch.chdir(repository)
+    write(repository, "iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n", "esp.yaml")
+    result = runner.invoke(app, ["check", "--data", "data", "--format", "github"])
+    assert result.stdout.startswith("::error file=data/states/esp.yaml,")
+
+
+def many_warnings(iso3: str, name: str) -> dict:
+    """R105 and R107 for each of 2013-2024 (no use, no types): 24 warnings, and R109 notices."""
+    years = [entry(year, 1, 10, planned_use=None, actual_use=None, by_type=[]) for year in range(2013, 2025)]
+    return make_state(iso3=iso3, name=name, retention=years)
+
+
+def counts() -> Counter[tuple[str, str]]:
+    payload = json.loads(runner.invoke(app, ["check", "--data", "../data", "--as-of", "2025-06-01", "--format", "json"]).stdout)
+    return Counter((f["file"].removeprefix("../"), f["severity"]) for f in payload["findings"])
+
+
+def test_only_the_changed_files_are_annotated_at_most_ten_of_each_kind(repository, tmp_path):
+    write(repository, many_warnings("ESP", "Spain"), "esp.yaml")
+    write(repository, many_warnings("PRT", "Portugal"), "prt.yaml")
+    found = counts()
+    assert found[("data/states/esp.yaml", "warning")] > 20
+    changed = tmp_path / "changed.txt"
+    changed.write_text("data/states/esp.yaml\nREADME.md\n", encoding="utf-8")
+    result = check("--changed-files", str(changed))
+    lines = result.stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert all("file=data/states/esp.yaml," in line for line in annotations)
+    assert sum(line.startswith("::warning ") for line in annotations) == 10
+    assert sum(line.startswith("::notice ") for line in annotations) == found[("data/states/esp.yaml", "info")]
+    left = [line for line in lines if not line.startswith("::")]
+    more = found[("data/states/esp.yaml", "warning")] - 10
+    assert left[0] == (
+        f"{more} more finding(s) in the changed files, not annotated (GitHub shows 10 of each kind per step); all are "
+        "in the job summary:"
+    )
+    assert all(line.startswith("data/states/esp.yaml:") for line in left[1 : 1 + more])
+    outside = sum(number for (file, _), number in found.items() if file != "data/states/esp.yaml")
+    assert left[-1] == f"{outside} finding(s) in files this change leaves untouched are in the job summary, not annotated"
+
+
+def test_the_summary_lists_every_finding_and_those_of_the_changed_files_first(repository, tmp_path):
+    write(repository, many_warnings("ESP", "Spain"), "esp.yaml")
+    write(repository, many_warnings("PRT", "Portugal"), "prt.yaml")
+    changed = tmp_path / "changed.txt"
+    changed.write_text("data/states/prt.yaml\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Earlier step\n", encoding="utf-8")
+    result = check("--changed-files", str(changed), "--summary", str(summary))
+    assert result.exit_code == 0
+    text = summary.read_text(encoding="utf-8")
+    found = counts()
+    warnings = sum(number for (_, severity), number in found.items() if severity == "warning")
+    assert text.startswith(f"# Earlier step\n### ccm check: 0 error(s), {warnings} warning(s), ")
+    mine = text.split("#### In the files this change touches (")[1].split("<details>")[0]
+    assert "| data/states/prt.yaml |" in mine
+    assert "| data/states/esp.yaml |" not in mine
+    every = text.split("<details>")[1]
+    assert (
+        every.count("| data/states/esp.yaml |")
+        == found[("data/states/esp.yaml", "warning")] + found[("data/states/esp.yaml", "info")]
+    )
+
+
+def test_a_missing_list_of_changed_files_is_bad_usage(repository):
+    result = check("--changed-files", "nowhere.txt")
+    assert result.exit_code == 2
+    assert "--changed-files: cannot read nowhere.txt" in result.stderr
