@@ -15,16 +15,21 @@ from pathlib import Path
 from ccm_stockpile.records.iso3166 import ALPHA3
 
 YEARS = range(2010, 2025)
-SOURCE = "      - url: https://example.org/report/{iso3}/{year}\n        title: Synthetic report {year}\n        quote: \"retained {m} cluster munitions and {s} submunitions\"\n"
+SOURCE = '      - url: https://example.org/report/{iso3}/{year}\n        title: Synthetic report {year}\n        quote: "retained {m} cluster munitions and {s} submunitions"\n'
 
 
 def state(iso3: str, name: str) -> str:
     lines = [
         "# yaml-language-server: $schema=../../schemas/state.schema.json\n",
-        f"iso3: {iso3}\n", f"name: {name}\n", "status: party\n", "signed: 2008-12-03\n",
-        "consent:\n  date: 2009-06-17\n  type: ratification\n", "entry_into_force: 2010-08-01\n", "withdrawal: null\n",
+        f"iso3: {iso3}\n",
+        f"name: {name}\n",
+        "status: party\n",
+        "signed: 2008-12-03\n",
+        "consent:\n  date: 2009-06-17\n  type: ratification\n",
+        "entry_into_force: 2010-08-01\n",
+        "withdrawal: null\n",
         "stockpile:\n  status: destroyed\n  destroyed: {munitions: 4762, submunitions: 232647}\n  completed: 2009-03-31\n",
-        "  sources:\n    - url: https://example.org/stockpile\n      quote: \"4,762 and 232,647\"\n",
+        '  sources:\n    - url: https://example.org/stockpile\n      quote: "4,762 and 232,647"\n',
         "retention:\n",
     ]
     held_m, held_s = 300, 9000
@@ -33,19 +38,24 @@ def state(iso3: str, name: str) -> str:
         held_m, held_s = held_m - used_m, held_s - used_s
         rows = [(held_m // 3, held_s // 3), (held_m // 3, held_s // 3), (held_m - 2 * (held_m // 3), held_s - 2 * (held_s // 3))]
         lines += [
-            f"  - year: {year}\n", "    report: reported\n", f"    submitted: {year + 1}-04-15\n",
-            f"    held: {{munitions: {held_m}, submunitions: {held_s}}}\n", "    by_type:\n",
+            f"  - year: {year}\n",
+            "    report: reported\n",
+            f"    submitted: {year + 1}-04-15\n",
+            f"    held: {{munitions: {held_m}, submunitions: {held_s}}}\n",
+            "    by_type:\n",
         ]
         for index, (m, s) in enumerate(rows):
-            lines.append(f"      - {{type: M4{index}, munitions: {m}, submunitions: {s}, lots: [\"0{index}23\", \"LOT-{year}\"]}}\n")
+            lines.append(f'      - {{type: M4{index}, munitions: {m}, submunitions: {s}, lots: ["0{index}23", "LOT-{year}"]}}\n')
         lines += [
             f"    consumed: {{munitions: {used_m}, submunitions: {used_s}}}\n",
-            "    destroyed: {munitions: 0, submunitions: 0}\n", "    acquired: {munitions: 0, submunitions: 0}\n",
+            "    destroyed: {munitions: 0, submunitions: 0}\n",
+            "    acquired: {munitions: 0, submunitions: 0}\n",
             "    transfers: []\n",
             "    planned_use: Training of explosive ordnance disposal teams in detection and clearance.\n",
             "    actual_use: Demolition training and testing of detection equipment.\n",
-            "    sources:\n", SOURCE.format(iso3=iso3, year=year + 1, m=held_m, s=held_s),
-            f"    note: \"Synthetic entry for the benchmark; figures as at 31 December {year}.\"\n",
+            "    sources:\n",
+            SOURCE.format(iso3=iso3, year=year + 1, m=held_m, s=held_s),
+            f'    note: "Synthetic entry for the benchmark; figures as at 31 December {year}."\n',
         ]
     lines += [
         "engagements:\n",

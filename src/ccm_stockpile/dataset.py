@@ -6,6 +6,7 @@ The one entry point every command uses: files -> io -> records -> Dataset. Nothi
 from __future__ import annotations
 
 import gc
+import zlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from ccm_stockpile.codes import new_finding
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.io.folder import check_data_folder
 from ccm_stockpile.io.locations import Locations, Mark, display_path
-from ccm_stockpile.io.reader import ParsedFile, read_file
+from ccm_stockpile.io.reader import ParsedFile, parse_text, read_file
 from ccm_stockpile.io.validation import validate
 from ccm_stockpile.records.iso3166 import ALPHA3
 from ccm_stockpile.records.practice import PracticeRecord
@@ -31,13 +32,36 @@ _ISO3_FORM = re.compile(r"[A-Z]{3}")
 
 @dataclass(slots=True)
 class LoadedFile(Generic[RecordT]):
-    """One record file: its record when valid, and where each of its nodes sits."""
+    """One record file: its record when valid, and its parsed data with the position of each node.
+
+    The parsed data and positions of a valid record are only needed to place findings, so `release()`
+    drops them once a state's checks have run, and they are parsed again from the kept text if a later
+    finding needs them: on a large data folder the parsed trees would otherwise double the memory."""
 
     path: Path
     display: str
     record: RecordT | None
-    data: object
-    locations: Locations
+    _parsed: ParsedFile | None
+    _text: bytes  # the decoded text, compressed: kept only to find positions again
+
+    @property
+    def parsed(self) -> ParsedFile:
+        if self._parsed is None:
+            self._parsed = parse_text(zlib.decompress(self._text).decode("utf-8"), self.path, self.display)
+        return self._parsed
+
+    @property
+    def data(self) -> object:
+        return self.parsed.data
+
+    @property
+    def locations(self) -> Locations:
+        return self.parsed.locations
+
+    def release(self) -> None:
+        """Drop the parsed data of a valid record (kept for a file that did not validate)."""
+        if self.record is not None:
+            self._parsed = None
 
     def mark(self, path: tuple) -> Mark:
         return self.locations.at(path)
@@ -78,7 +102,12 @@ class Dataset:
     def state_files(self, iso3: str) -> list[LoadedFile[StateRecord]]:
         """Every file that is, or claims to be, the state's (by `iso3`, or by file name when unreadable)."""
         code = iso3.upper()
-        return [loaded for loaded in self.states if loaded.path.stem.upper() == code or _claimed_code(loaded.data) == code]
+        return [
+            loaded
+            for loaded in self.states
+            if loaded.path.stem.upper() == code
+            or (loaded.record.iso3 if loaded.record is not None else _claimed_code(loaded.data)) == code
+        ]
 
     def valid_practices(self) -> list[LoadedFile[PracticeRecord]]:
         """Practice files whose record validated, one per id (the first file of a duplicated id)."""
@@ -126,7 +155,9 @@ def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list
         record, errors = validate(parsed, StateRecord, state=code)
         findings.extend(errors)
     findings.extend(_identity_findings(path, parsed, display, code))
-    return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
+    loaded = LoadedFile(path, display, record, parsed, zlib.compress((parsed.text or "").encode("utf-8"), 1))
+    loaded.release()
+    return loaded, findings
 
 
 def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str | None) -> list[Finding]:
@@ -198,7 +229,9 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
                 value=record.id,
             )
         )
-    return LoadedFile(path, display, record, parsed.data, parsed.locations), findings
+    loaded = LoadedFile(path, display, record, parsed, zlib.compress((parsed.text or "").encode("utf-8"), 1))
+    loaded.release()
+    return loaded, findings
 
 
 def _duplicate_practices(practices: list[LoadedFile[PracticeRecord]]) -> list[Finding]:

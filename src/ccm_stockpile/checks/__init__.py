@@ -45,18 +45,20 @@ def run_checks(
     """Every finding for the dataset as of a date, sorted by file and line. `select`/`ignore` take code prefixes."""
     findings = [f for f in dataset.findings if wanted(f.code, select, ignore)]
     state_contexts = contexts(dataset, as_of) if state_contexts is None else state_contexts
+    active = [(code, check, CODES[code].scope) for code, check in CHECKS.items() if wanted(code, select, ignore)]
     with collector_paused():
-        for code, check in CHECKS.items():
-            if not wanted(code, select, ignore):
-                continue
-            scope = CODES[code].scope
+        # One state at a time, so that its file's parsed data (needed to place findings) is read at most
+        # once and dropped before the next state's.
+        for ctx in state_contexts:
+            for _, check, scope in active:
+                if scope == "state":
+                    findings.extend(check(ctx))
+            ctx.loaded.release()
+        for _, check, scope in active:
             if scope == "dataset":
                 findings.extend(check(state_contexts, as_of))
             elif scope == "practices":
                 findings.extend(check(dataset))
-            else:
-                for ctx in state_contexts:
-                    findings.extend(check(ctx))
     return sorted(findings, key=Finding.sort_key)
 
 

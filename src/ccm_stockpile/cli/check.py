@@ -13,14 +13,12 @@ from ccm_stockpile.cli.common import (
     StateOption,
     UsageError,
     cached_run,
-    captured,
     complete_codes,
-    load_dataset,
     parse_as_of,
     parse_state,
     require_data_folder,
 )
-from ccm_stockpile.cli.fast import check_command, github_root
+from ccm_stockpile.cli.fast import check_command, check_output, github_root
 
 
 class CheckFormat(StrEnum):
@@ -101,26 +99,6 @@ def check(
         command["changed"] = sorted(changed)
 
     def compute() -> tuple[str, int]:
-        from ccm_stockpile.checks import exit_code, run_checks
-        from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json, to_markdown
-
-        dataset = load_dataset(data)
-        only = parse_state(state, dataset)
-        findings = run_checks(dataset, day, selected, ignored)
-        totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
-        if only is not None:
-            findings = [f for f in findings if f.state == only]
-            files = dataset.state_files(only)
-            totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
-        code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
-        if summary is not None:  # a side effect: never answered from the cache (see below)
-            with summary.open("a", encoding="utf-8") as handle:
-                handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
-        if output == CheckFormat.JSON:
-            return to_json(findings, day, totals) + "\n", code
-        if output == CheckFormat.GITHUB:
-            text = to_github(findings, root or github_root(), changed)
-            return (text + "\n" if text else ""), code
-        return captured(lambda out: print_text(findings, totals, day, out)), code
+        return check_output(data, day, output.value, strict, selected, ignored, state, root, changed, summary)
 
     return cached_run(data, command, no_cache or summary is not None, compute)

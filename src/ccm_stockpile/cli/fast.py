@@ -51,6 +51,47 @@ def check_command(
     }
 
 
+def check_output(
+    data: Path,
+    day: dt.date,
+    output: str,
+    strict: bool,
+    selected: list[str] | None,
+    ignored: list[str] | None,
+    state: str | None,
+    root: Path | None = None,
+    changed: set[str] | None = None,
+    summary: Path | None = None,
+) -> tuple[str, int]:
+    """What `ccm check` prints, and its exit code; the same whether typer or the fast path runs it."""
+    from ccm_stockpile.checks import exit_code, run_checks
+    from ccm_stockpile.cli.basics import PlainConsole, captured, load_dataset, parse_state, plain_output
+    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json, to_markdown
+
+    dataset = load_dataset(data)
+    only = parse_state(state, dataset)
+    findings = run_checks(dataset, day, selected, ignored)
+    totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
+    if only is not None:
+        findings = [f for f in findings if f.state == only]
+        files = dataset.state_files(only)
+        totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
+    code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
+    if summary is not None:  # a side effect: the callers never answer such a run from the cache
+        with summary.open("a", encoding="utf-8") as handle:
+            handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
+    if output == "json":
+        return to_json(findings, day, totals) + "\n", code
+    if output == "github":
+        text = to_github(findings, root or github_root(), changed)
+        return (text + "\n" if text else ""), code
+    if plain_output():
+        plain = PlainConsole()
+        print_text(findings, totals, day, plain)  # type: ignore[arg-type]
+        return plain.file.getvalue(), code
+    return captured(lambda out: print_text(findings, totals, day, out)), code
+
+
 def show_command(data: Path, as_of: dt.date, iso3: str) -> dict[str, object]:
     """What a `ccm show` run's output depends on, besides the files and the display."""
     return {"name": "show", "state": iso3.upper(), "as_of": as_of.isoformat(), "data": str(data)}
@@ -104,12 +145,12 @@ def _as_of(found: dict[str, str]) -> dt.date | None:
         return None
 
 
-def _command(argv: list[str]) -> tuple[Path, dict[str, object]] | None:
+def _command(argv: list[str]) -> tuple[Path, dict[str, object], bool] | None:
     if not argv or argv[0] not in {"check", "show"}:
         return None
     if argv[0] == "check":
         parsed = _options(argv[1:], _CHECK_VALUES, _CHECK_FLAGS)
-        if parsed is None or parsed[2] or "--no-cache" in parsed[1]:
+        if parsed is None or parsed[2]:
             return None
         found, flags, _ = parsed
         day, output, state = _as_of(found), found.get("--format", "text"), found.get("--state")
@@ -121,7 +162,7 @@ def _command(argv: list[str]) -> tuple[Path, dict[str, object]] | None:
             return None
         data = Path(found.get("--data", "data"))
         root = github_root() if output == "github" else None
-        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state, root)
+        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state, root), "--no-cache" in flags
     parsed = _options(argv[1:], {"--data", "--as-of"}, {"--no-cache"})
     if parsed is None or len(parsed[2]) != 1 or "--no-cache" in parsed[1] or not _ISO3.fullmatch(parsed[2][0]):
         return None
@@ -130,28 +171,50 @@ def _command(argv: list[str]) -> tuple[Path, dict[str, object]] | None:
     if day is None:
         return None
     data = Path(found.get("--data", "data"))
-    return data, show_command(data, day, iso3)
+    return data, show_command(data, day, iso3), False
 
 
 def answer_from_cache(argv: list[str]) -> int | None:
-    """The exit code after writing a cached answer, or None to run the full command line."""
+    """The exit code after writing the answer (from the cache, or for `check` computed here), or None to run
+    the full command line, which then validates, reports and fills the cache."""
     command = _command(argv)
     if command is None:
         return None
-    data, description = command
+    data, description, no_cache = command
     if not (data / "states").is_dir():
         return None
     from ccm_stockpile.io import cache
 
-    entry = cache.key(data, description)
+    entry = None if no_cache else cache.key(data, description)
     hit = cache.load(entry) if entry else None
     if hit is None:
-        return None
+        if description["name"] != "check":
+            return None
+        try:
+            hit = _compute_check(data, description)
+        except Exception:
+            return None
+        if entry:
+            cache.store(entry, *hit)
     from ccm_stockpile.cli.output import write_out
 
     output, code = hit
     write_out(output)
     return code
+
+
+def _compute_check(data: Path, description: dict[str, object]) -> tuple[str, int]:
+    root = description["root"]
+    return check_output(
+        data,
+        dt.date.fromisoformat(str(description["as_of"])),
+        str(description["format"]),
+        bool(description["strict"]),
+        description["select"],  # type: ignore[arg-type]
+        description["ignore"],  # type: ignore[arg-type]
+        description["state"],  # type: ignore[arg-type]
+        Path(str(root)) if root else None,
+    )
 
 
 def main() -> None:

@@ -22,9 +22,24 @@ from ccm_stockpile.io.locations import Locations, Mark, display_path
 from ccm_stockpile.io.locations import year_of as _year_of
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every supported platform
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Loader(_BaseLoader):
+    """libyaml's composer without PyYAML's implicit typing: every plain scalar is tagged as text, because
+    `resolve_scalar` types scalars by YAML 1.2 rules itself. PyYAML's resolver runs a regular expression
+    per scalar in Python; skipping it makes composing about a third faster. Explicit tags still arrive
+    as written and are refused by the builder."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
 
 MAX_DEPTH = 40  # records nest 5 levels; anything deeper is hostile or broken input
 
@@ -49,6 +64,7 @@ class ParsedFile:
     locations: Locations = field(default_factory=Locations)
     findings: list[Finding] = field(default_factory=list)
     empty: bool = False
+    text: str | None = None  # the decoded text, kept so that positions can be found again later
 
     @property
     def readable(self) -> bool:
@@ -180,7 +196,7 @@ def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
 
 def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     """Parse one YAML document held in `text`; problems become findings, never exceptions."""
-    parsed = ParsedFile(path=path, display=display)
+    parsed = ParsedFile(path=path, display=display, text=text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
