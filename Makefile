@@ -49,7 +49,7 @@ docs: $(STAMP)
 	$(BIN)/python -m ccm_stockpile.docs
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py data
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -15,7 +15,11 @@ from pathlib import Path
 from ccm_stockpile.records.iso3166 import ALPHA3
 
 YEARS = range(2010, 2025)
-SOURCE = '      - url: https://example.org/report/{iso3}/{year}\n        title: Synthetic report {year}\n        quote: "retained {m} cluster munitions and {s} submunitions"\n'
+SOURCE = (
+    "      - url: https://example.org/report/{iso3}/{year}\n"
+    "        title: Synthetic report {year}\n"
+    '        quote: "retained {m} cluster munitions and {s} submunitions"\n'
+)
 
 
 def state(iso3: str, name: str) -> str:
@@ -55,6 +59,8 @@ def state(iso3: str, name: str) -> str:
             "    actual_use: Demolition training and testing of detection equipment.\n",
             "    sources:\n",
             SOURCE.format(iso3=iso3, year=year + 1, m=held_m, s=held_s),
+            f"      - url: https://example.org/monitor/{iso3}/{year + 1}\n",
+            f"        title: Synthetic profile {year + 1}\n        accessed: 2026-01-01\n",
             f'    note: "Synthetic entry for the benchmark; figures as at 31 December {year}."\n',
         ]
     lines += [

@@ -6,8 +6,8 @@ The one entry point every command uses: files -> io -> records -> Dataset. Nothi
 from __future__ import annotations
 
 import gc
-import zlib
 import re
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace

@@ -16,6 +16,7 @@ from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import CHECKS
 from ccm_stockpile.codes import CODES
 from ccm_stockpile.dataset import Dataset, collector_paused
+from ccm_stockpile.domain.party import latest_due_year
 from ccm_stockpile.findings import Finding, Severity
 
 
@@ -49,10 +50,13 @@ def run_checks(
     with collector_paused():
         # One state at a time, so that its file's parsed data (needed to place findings) is read at most
         # once and dropped before the next state's.
+        ranking_year = latest_due_year(as_of)
         for ctx in state_contexts:
             for _, check, scope in active:
                 if scope == "state":
                     findings.extend(check(ctx))
+            ctx.latest_holding(ranking_year)  # what the dataset-wide ranking (R109) needs, kept
+            ctx.forget()
             ctx.loaded.release()
         for _, check, scope in active:
             if scope == "dataset":

@@ -171,12 +171,13 @@ def _by_type_changes(ctx: StateContext) -> Iterator[Finding]:
             continue  # a rise in the totals is for R101/R103 on the totals; this is about hidden swaps
         before = {row.type: row for row in previous.by_type}
         addressee = STATE if current.omits(Omission.MOVEMENTS) else EDITOR
+        inflows = {name: movements(current.entry, name) for name in PARTS}
         for index, row in enumerate(current.entry.by_type):
             earlier = before.get(row.type)
             for name in PARTS:
                 after = getattr(row, name)
                 prior = 0 if earlier is None else getattr(earlier, name)
-                terms = movements(current.entry, name)
+                terms = inflows[name]
                 if after is None or prior is None or after <= prior or terms["acquired"] or terms["transferred in"]:
                     continue
                 ask = "ask the state" if addressee == STATE else "record it from the report or check the rows"

@@ -217,9 +217,44 @@ def _compute_check(data: Path, description: dict[str, object]) -> tuple[str, int
     )
 
 
+_HELP: tuple[list[str], ...] = (["--help"], ["-h"], [])
+
+
+def help_from_cache(argv: list[str]) -> int | None:
+    """`ccm --help`: the text depends on the code and the display only, so it is kept like any result."""
+    if argv not in _HELP:
+        return None
+    import contextlib
+    import io
+
+    from ccm_stockpile.cli.output import write_out
+    from ccm_stockpile.io import cache
+
+    entry = cache.key(None, {"name": "help", "argv": argv})
+    hit = cache.load(entry) if entry else None
+    if hit is None:
+        from ccm_stockpile.cli.app import app
+
+        buffer = io.StringIO()
+        code = 0
+        with contextlib.redirect_stdout(buffer):
+            try:
+                app(args=argv, prog_name="ccm")
+            except SystemExit as done:
+                code = done.code if isinstance(done.code, int) else 0
+        hit = (buffer.getvalue(), code)
+        if entry:
+            cache.store(entry, *hit)
+    write_out(hit[0])
+    return hit[1]
+
+
 def main() -> None:
     """Entry point of `ccm`: the cache's fast path, else the full command line."""
-    code = answer_from_cache(sys.argv[1:])
+    argv = sys.argv[1:]
+    code = help_from_cache(argv)
+    if code is None:
+        code = answer_from_cache(argv)
     if code is not None:
         sys.exit(code)
     from ccm_stockpile.cli.app import main as full

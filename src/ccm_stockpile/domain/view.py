@@ -62,10 +62,22 @@ class StateView:
         """The latest entry that counts says holdings are zero."""
         return bool(self.series) and self.series[-1].held_zero
 
+    @cached_property
+    def _latest(self) -> dict[int | None, RetentionYear | None]:
+        return {}
+
     def latest_holding(self, up_to: int | None = None) -> RetentionYear | None:
-        """The latest year with known holdings, no later than `up_to` when given."""
-        known = [item for item in known_holdings(self.series) if up_to is None or item.year <= up_to]
-        return known[-1] if known else None
+        """The latest year with known holdings, no later than `up_to` when given (remembered per `up_to`)."""
+        if up_to not in self._latest:
+            known = [item for item in known_holdings(self.series) if up_to is None or item.year <= up_to]
+            self._latest[up_to] = known[-1] if known else None
+        return self._latest[up_to]
+
+    def forget(self) -> None:
+        """Drop what is cheap to compute again (the year series and its changes), keeping the latest holdings
+        already asked for: on a large data folder the series of every state would otherwise stay in memory."""
+        for name in ("series", "_changes"):
+            self.__dict__.pop(name, None)
 
 
 def state_views(dataset: Dataset, as_of: dt.date) -> list[StateView]:

@@ -67,19 +67,19 @@ def _code() -> list[tuple[str, int, int]]:
     return sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
 
 
-def key(root: Path, command: dict[str, Any]) -> str | None:
+def key(root: Path | None, command: dict[str, Any]) -> str | None:
     """The cache key of a run, or None when a data file cannot be read (the run reports it)."""
     from ccm_stockpile import __version__
 
     digest = hashlib.sha256()
     header = {"format": FORMAT, "version": __version__, "code": _code(), "command": command, "display": _display()}
     digest.update(json.dumps(header, sort_keys=True, default=str).encode())
-    for path in _data_files(root):
+    for path in _data_files(root) if root is not None else []:
         try:
             content = path.read_bytes() if path.is_file() else None
         except OSError:
             return None
-        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())  # type: ignore[arg-type]
         digest.update(b"-" if content is None else hashlib.blake2b(content, digest_size=16).digest())
     return digest.hexdigest()
 

@@ -40,6 +40,13 @@ class _Loader(_BaseLoader):
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
 
+    # PyYAML's path resolvers (none are registered) are called twice per node: skip the calls.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 MAX_DEPTH = 40  # records nest 5 levels; anything deeper is hostile or broken input
 
