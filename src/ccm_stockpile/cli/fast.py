@@ -251,6 +251,11 @@ def help_from_cache(argv: list[str]) -> int | None:
 
 def main() -> None:
     """Entry point of `ccm`: the cache's fast path, else the full command line."""
+    import gc
+
+    # A command is a short-lived process that makes few reference cycles; the cycle collector only costs it
+    # time (each pass walks every record object), so it stays off until the process ends.
+    gc.disable()
     argv = sys.argv[1:]
     code = help_from_cache(argv)
     if code is None:
