@@ -48,15 +48,20 @@ def check_balance(ctx: StateContext) -> Iterator[Finding]:
                 f"{current.year}: the state's figures cannot balance ({'; '.join(problems)}); check both reports",
                 current.at("held"),
                 current.year,
-                facts={
-                    "request": "reconcile",
-                    "year": current.year,
-                    "previous_year": previous.year,
-                    "before": previous.held,
-                    "after": current.held,
-                },
+                facts=_between(previous, current, "reconcile"),
             )
     yield from _unchanged_contradictions(ctx)
+
+
+def _between(previous: RetentionYear, current: RetentionYear, request: str) -> dict[str, object]:
+    """The facts a letter needs to ask about the holdings of two years."""
+    return {
+        "request": request,
+        "year": current.year,
+        "previous_year": previous.year,
+        "before": previous.held,
+        "after": current.held,
+    }
 
 
 def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
@@ -79,13 +84,7 @@ def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
                     f"right",
                     item.at("held"),
                     item.year,
-                    facts={
-                        "request": "reconcile",
-                        "year": item.year,
-                        "previous_year": previous.year,
-                        "before": previous.held,
-                        "after": item.held,
-                    },
+                    facts=_between(previous, item, "reconcile"),
                 )
             moved = [term for name in PARTS for term, value in movements(entry, name).items() if value]
             if moved:
@@ -96,13 +95,7 @@ def _unchanged_contradictions(ctx: StateContext) -> Iterator[Finding]:
                     f"movements ({terms}); check which is right",
                     item.path,
                     item.year,
-                    facts={
-                        "request": "reconcile",
-                        "year": item.year,
-                        "previous_year": previous.year,
-                        "before": previous.held,
-                        "after": item.held,
-                    },
+                    facts=_between(previous, item, "reconcile"),
                 )
         if not item.held_unknown:
             previous = item
@@ -133,13 +126,7 @@ def _movement_finding(ctx: StateContext, code: str, lower: bool) -> Iterator[Fin
                 f"holdings are {direction} than the reported movements account for {span}: {parts}; the "
                 f"report does not give the {', '.join(unknown)}; ask the state to explain the change"
             )
-            facts = {
-                "request": "explain_change",
-                "year": current.year,
-                "previous_year": previous.year,
-                "before": previous.held,
-                "after": current.held,
-            }
+            facts = _between(previous, current, "explain_change")
             yield ctx.finding(code, message, current.at("held"), current.year, addressee=STATE, facts=facts)
             continue
         missing = f"; not recorded: {', '.join(unknown)}" if unknown else ""
