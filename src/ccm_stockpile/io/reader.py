@@ -23,8 +23,12 @@ from ccm_stockpile.io.locations import year_of as _year_of
 
 try:
     from yaml import CSafeLoader as _Loader
+
+    _OFFSETS_IN_BYTES = True  # libyaml reports a reader error's offset in bytes of the UTF-8 text
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every supported platform
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _OFFSETS_IN_BYTES = False  # PyYAML's own reader, in characters
 
 MAX_DEPTH = 40  # records nest 5 levels; anything deeper is hostile or broken input
 
@@ -172,10 +176,16 @@ def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
         lines = source.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             hint = "indent with spaces, not tabs"
-    if mark is None:
+    if mark is None:  # a reader error (a control character): only its offset in the stream is known
         position = getattr(error, "position", None)
-        return f"{text}; {hint}", Mark(1, 1) if position is None else Mark(1, position + 1)
+        return f"{text}; {hint}", Mark(1, 1) if position is None else _offset_mark(source, position)
     return f"{text}; {hint}", Mark(mark.line + 1, mark.column + 1)
+
+
+def _offset_mark(source: str, position: int) -> Mark:
+    """The line and column of a reader error's offset in the text."""
+    before = source.encode("utf-8")[:position].decode("utf-8", errors="replace") if _OFFSETS_IN_BYTES else source[:position]
+    return Mark(before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 def parse_text(text: str, path: Path, display: str) -> ParsedFile:
