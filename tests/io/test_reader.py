@@ -143,3 +143,19 @@ def test_a_control_character_is_E001_at_its_own_line_and_column(text: str, line:
     parsed = parse(text)
     assert [(f.code, f.line, f.column) for f in parsed.findings] == [("E001", line, column)]
     assert "control characters are not allowed" in parsed.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("iso3: ESP\n!!python/name:os.system : 1\n", 2, "tag"),
+        ("iso3: ESP\n? !!python/object/apply:os.system ['echo hi']\n: 1\n", 2, "not a plain record"),
+        ("iso3: &x ESP\n*x : 1\n", 1, "aliases"),
+        ("&k iso3: ESP\nname: *k\n", 1, "aliases"),
+    ],
+)
+def test_keys_are_refused_tags_and_aliases_as_values_are(text: str, line: int, words: str) -> None:
+    parsed = parse(text)
+    assert [(f.code, f.line) for f in parsed.findings] == [("E001", line)]
+    assert words in parsed.findings[0].message
+    assert parsed.data is None

@@ -106,9 +106,7 @@ class _Builder:
         self.seen: set[int] = set()
         self.duplicates: list[tuple[tuple[Any, ...], Mark]] = []
 
-    def build(self, node: Node, path: tuple[Any, ...], depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+    def refuse_tags_and_aliases(self, node: Node) -> None:
         if self.watch_tags and node.tag not in _CORE_TAGS:
             raise _HostileInput(
                 f"the tag `{node.tag}` is not allowed: records hold plain text, numbers, lists and mappings",
@@ -118,6 +116,11 @@ class _Builder:
             if id(node) in self.seen:
                 raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
             self.seen.add(id(node))
+
+    def build(self, node: Node, path: tuple[Any, ...], depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+        self.refuse_tags_and_aliases(node)
         if isinstance(node, ScalarNode):
             return resolve_scalar(node)
         mark = node.start_mark
@@ -136,6 +139,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
+            if self.watch_tags or self.watch_aliases:  # a key is refused a tag or an alias as a value is
+                self.refuse_tags_and_aliases(key_node)
             key = key_node.value
             key_mark = key_node.start_mark
             if key in result:
