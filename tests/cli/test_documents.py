@@ -166,3 +166,11 @@ def test_bad_usage(tmp_path):
     result = runner.invoke(app, ["progress", "--data", str(empty), "--as-of", "2025-06-01"])
     assert result.exit_code == 2
     assert "no workplan.yaml" in result.output
+
+
+@pytest.mark.parametrize("content", ["", "# commented out\n", "title: [unclosed\n"], ids=["empty", "comments", "bad YAML"])
+def test_progress_on_a_broken_workplan_says_so_and_exits_1(documents_data, content):
+    (documents_data / "workplan.yaml").write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["progress", "--data", str(documents_data), "--as-of", "2025-06-01"])
+    assert result.exit_code == 1
+    assert f"{documents_data}/workplan.yaml has errors; fix them first (`ccm check`)" in result.output

@@ -111,6 +111,10 @@ def progress(
     document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
     report = build_progress(dataset, list(views), document, day)
     if report is None:
+        workplan = str(data / "workplan.yaml")  # as the dataset names it (loaded from str(data))
+        if dataset.blocking(workplan):
+            typer.echo(f"ccm: {workplan} has errors; fix them first (`ccm check`)", err=True)
+            return 1
         raise UsageError(f"no workplan.yaml in {data}: record the work plan there first (see CONTRIBUTING.md)")
     if output == ProgressFormat.TEXT:
         print_progress(report, console())
