@@ -323,6 +323,7 @@ STATE_CASES = [
     state_case("tab indentation", HEAD + "stockpile:\n\tstatus: held\n", "E001", 5, "tabs"),
     state_case("duplicate key", HEAD + "name: Espana\n", "E003", 4),
     state_case("unknown key", HEAD + "retianed: []\n", "E002", 4, "did you mean `retention`?"),
+    state_case("an unknown key that is a path", HEAD + "/etc/passwd: 1\n", "E002", 4, "unknown key `/etc/passwd`"),
     state_case("text for a number", _held("some"), "E002", 9, "expected a whole number"),
     state_case("negative count", _held("-4"), "E002", 9, "must be 0 or more"),
     state_case("fractional count", _held("2.5"), "E002", 9, "expected a whole number"),
