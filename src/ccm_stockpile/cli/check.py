@@ -114,6 +114,7 @@ def check(
             totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
         code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
         if summary is not None:  # a side effect: never answered from the cache (see below)
+            # Appended, not replaced through write_atomic: every step of a GitHub job appends to this file.
             with summary.open("a", encoding="utf-8") as handle:
                 handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
         if output == CheckFormat.JSON:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from ccm_stockpile.cli.output import degrade_to_ascii, write_out
+from ccm_stockpile.io.writer import WriteError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -209,17 +210,24 @@ def handle(body: Callable[[], int]) -> int:
     except UsageError as error:
         typer.echo(f"ccm: {error}", err=True)
         return EXIT_USAGE
+    except WriteError as error:  # an --out that is a file, a full disk: nothing was written
+        typer.echo(f"ccm: {error.strerror}", err=True)
+        return EXIT_USAGE
     except BrokenPipeError:  # `ccm check | head`: the reader went away, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # keeps the interpreter's exit quiet
         return 0
     except Exception as error:
-        if Options.debug:
-            import traceback
+        return _internal_error(error)
 
-            traceback.print_exc()
-        typer.echo(
-            f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
-            f"run again with --debug for the traceback",
-            err=True,
-        )
-        return EXIT_BUG
+
+def _internal_error(error: Exception) -> int:
+    if Options.debug:
+        import traceback
+
+        traceback.print_exception(error)
+    typer.echo(
+        f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
+        f"run again with --debug for the traceback",
+        err=True,
+    )
+    return EXIT_BUG
