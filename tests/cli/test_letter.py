@@ -311,3 +311,23 @@ def test_a_pattern_in_settings_can_neither_reach_python_nor_stop_a_letter(letter
     written = letter(letters_data, tmp_path / "out", "ESP")
     assert written.exit_code in (0, 1), written.output  # never an internal error
     assert "__mro__" not in "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "out").glob("*"))
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{{ range(10**9)|list|length }}", "OverflowError: Range too big"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
+        ("{{ 'a'|int + 'b' }}", "TypeError: unsupported operand"),
+    ],
+)
+def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, expression, message):
+    """Was an internal error (exit 3): only Jinja's own errors were turned into a message naming the template."""
+    templates = tmp_path / "templates" / "letters"
+    templates.mkdir(parents=True)
+    (templates / "followup.en.md.j2").write_text(f"# Note\n\n{expression}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = letter(LETTERS_DATA, out, "ESP", "--templates", str(tmp_path / "templates"))
+    assert result.exit_code == 1, result.output
+    assert f"ccm: template letters/followup.en.md.j2, line 3: {message}" in result.output
+    assert not out.exists()
