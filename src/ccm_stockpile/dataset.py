@@ -6,6 +6,7 @@ The one entry point every command uses: files -> io -> records -> Dataset. Nothi
 from __future__ import annotations
 
 import gc
+import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -284,12 +285,15 @@ def collector_paused() -> Iterator[None]:
 
 
 def _load_single(path: Path, model: type[SingleT], root: Path, root_display: str, findings: list[Finding]) -> SingleT | None:
-    """A single optional record file (settings.yaml, workplan.yaml): its record, its findings added."""
-    if not path.is_file():
+    """A single optional record file (settings.yaml, workplan.yaml): its record, its findings added.
+
+    Only a file that is not there at all is optional: a folder, a link that leads nowhere, an unreadable or an
+    empty file is reported (E001, E002), as a state's would be, never silently replaced by the defaults."""
+    if not os.path.lexists(path):
         return None
     parsed = read_file(path, _display(path, root, root_display))
     findings.extend(parsed.findings)
-    if not parsed.readable or parsed.empty:
+    if not parsed.readable:
         return None
     record, errors = validate(parsed, model)
     findings.extend(errors)

@@ -234,3 +234,30 @@ def test_an_internal_error_exits_3_and_asks_for_a_report(data_dir, write_state, 
     debug = runner.invoke(app, ["--debug", "check", "--data", str(data_dir), "--as-of", "2025-06-01"])
     assert debug.exit_code == 3
     assert "Traceback" in debug.output
+
+
+@pytest.mark.parametrize("name", ["settings.yaml", "workplan.yaml"])
+@pytest.mark.parametrize(
+    ("make", "code", "words"),
+    [
+        (lambda path: path.write_text("", encoding="utf-8"), "E002", "the file is empty"),
+        (lambda path: path.write_text("# all commented out\n", encoding="utf-8"), "E002", "the file is empty"),
+        (lambda path: path.mkdir(), "E001", "not a regular file"),
+        (lambda path: path.symlink_to(path), "E001", "not a regular file"),
+        (lambda path: path.symlink_to(path.parent / "elsewhere.yaml"), "E001", "not a regular file"),
+    ],
+    ids=["empty", "comments only", "a folder", "a link loop", "a broken link"],
+)
+def test_a_settings_or_workplan_file_that_is_there_but_no_record_is_reported(data_dir, write_state, name, make, code, words):
+    write_state(GOOD_TEXT)
+    make(data_dir / name)
+    result = check(data_dir, "--format", "json")
+    assert result.exit_code == 1
+    findings = [f for f in as_json(result)["findings"] if f["file"] == f"{data_dir}/{name}"]
+    assert [(f["code"], f["line"]) for f in findings] == [(code, 1)]
+    assert words in findings[0]["message"]
+
+
+def test_settings_and_workplan_may_be_left_out(data_dir, write_state):
+    write_state(GOOD_TEXT)
+    assert check(data_dir).exit_code == 0

@@ -113,3 +113,13 @@ def test_a_missing_list_of_changed_files_is_bad_usage(repository):
     result = check("--changed-files", "nowhere.txt")
     assert result.exit_code == 2
     assert "--changed-files: cannot read nowhere.txt" in result.stderr
+
+
+def test_a_link_loop_is_annotated_where_it_sits_not_an_internal_error(repository):
+    write(repository, make_state(), "esp.yaml")
+    (repository / "data" / "workplan.yaml").symlink_to(repository / "data" / "workplan.yaml")
+    (repository / "data" / "states" / "prt.yaml").symlink_to(repository / "data" / "states" / "prt.yaml")
+    result = check()
+    assert result.exit_code == 1, result.output
+    files = [line.split(",")[0] for line in result.stdout.splitlines() if "title=E001" in line]
+    assert files == ["::error file=data/states/prt.yaml", "::error file=data/workplan.yaml"]

@@ -166,3 +166,27 @@ def test_bad_usage(tmp_path):
     result = runner.invoke(app, ["progress", "--data", str(empty), "--as-of", "2025-06-01"])
     assert result.exit_code == 2
     assert "no workplan.yaml" in result.output
+
+
+@pytest.mark.parametrize("content", ["", "# commented out\n", "title: [unclosed\n"], ids=["empty", "comments", "bad YAML"])
+def test_progress_on_a_broken_workplan_says_so_and_exits_1(documents_data, content):
+    (documents_data / "workplan.yaml").write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["progress", "--data", str(documents_data), "--as-of", "2025-06-01"])
+    assert result.exit_code == 1
+    assert f"{documents_data}/workplan.yaml has errors; fix them first (`ccm check`)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "template"),
+    [(["working-document"], "working-document.en.md.j2"), (["progress", "--format", "md"], "progress.en.md.j2")],
+)
+def test_a_broken_user_template_fails_clearly_and_writes_nothing(tmp_path, command, template):
+    """Was an internal error (exit 3): these two commands did not catch the template's error as letters do."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / template).write_text("# Draft\n\n{{ undefined_name }}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(*command, "--templates", str(templates), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert f"ccm: template {template}, line 3: 'undefined_name' is undefined" in result.output
+    assert not out.exists()

@@ -90,3 +90,12 @@ def test_line_ends_alone_are_reported_and_fixed(data_dir: Path):
     assert "only its line ends or byte-order mark differ (canonical: LF, no BOM)" in result.stderr
     assert fmt(str(path)).exit_code == 0
     assert path.read_bytes() == CANONICAL.encode("utf-8")
+
+
+def test_a_date_not_in_the_calendar_is_left_alone_and_exits_1(data_dir: Path):
+    broken = data_dir / "states" / "esp.yaml"
+    broken.write_text("iso3: ESP\nname: Spain\nstatus: party\nsigned: 2025-02-30\n", encoding="utf-8")
+    result = fmt("--data", str(data_dir))
+    assert result.exit_code == 1, result.output
+    assert f"ccm: {broken.as_posix()}:4: cannot format: a date that is not in the calendar" in result.stderr
+    assert "internal error" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import shutil
 import zipfile
 from html.parser import HTMLParser
@@ -283,3 +284,50 @@ def test_a_signed_letter_names_its_signatories_or_is_not_written(letters_data, t
     assert "Excellence," in signed
     assert "Je vous prie d'agréer, Excellence" in signed
     assert "A. Name, Ambassador" in signed
+
+
+@pytest.mark.parametrize(
+    ("setting", "pattern", "message"),
+    [
+        ("reference", "CCM/{year", "the pattern's braces do not pair"),
+        ("reference", "{iso3.__class__.__mro__}", "`{iso3.__class__.__mro__}` is not a placeholder of this pattern"),
+        ("reference", "{0}/{year}", "`{0}` is not a placeholder of this pattern; use {year}, {iso3}, {number}"),
+        ("reference", "{number:>99999999999}", "`{number:>99999999999}` is not a placeholder"),
+        ("reference", "{year!r}", "`{year!r}` is not a placeholder"),
+        ("mission_pattern", "{en: '{state.__doc__}', fr: x, es: x}", "en: `{state.__doc__}` is not a placeholder"),
+    ],
+)
+def test_a_pattern_in_settings_can_neither_reach_python_nor_stop_a_letter(letters_data, tmp_path, setting, pattern, message):
+    """Patterns are filled with str.format: a field, an index or a width there would read Python internals or fail."""
+    settings = letters_data / "settings.yaml"
+    value = pattern if setting == "mission_pattern" else f"'{pattern}'"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"letters:\n  {setting}: {value}\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", "--data", str(letters_data), "--as-of", "2025-06-01", "--format", "json"])
+    assert checked.exit_code == 1
+    found = [(f["code"], f["path"], f["message"]) for f in json.loads(checked.stdout)["findings"] if f["severity"] == "error"]
+    assert len(found) == 1
+    assert found[0][:2] == ("E002", f"letters.{setting}")
+    assert message in found[0][2]
+    written = letter(letters_data, tmp_path / "out", "ESP")
+    assert written.exit_code in (0, 1), written.output  # never an internal error
+    assert "__mro__" not in "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "out").glob("*"))
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{{ range(10**9)|list|length }}", "OverflowError: Range too big"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError: division by zero"),
+        ("{{ 'a'|int + 'b' }}", "TypeError: unsupported operand"),
+    ],
+)
+def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, expression, message):
+    """Was an internal error (exit 3): only Jinja's own errors were turned into a message naming the template."""
+    templates = tmp_path / "templates" / "letters"
+    templates.mkdir(parents=True)
+    (templates / "followup.en.md.j2").write_text(f"# Note\n\n{expression}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = letter(LETTERS_DATA, out, "ESP", "--templates", str(tmp_path / "templates"))
+    assert result.exit_code == 1, result.output
+    assert f"ccm: template letters/followup.en.md.j2, line 3: {message}" in result.output
+    assert not out.exists()

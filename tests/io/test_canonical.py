@@ -194,3 +194,18 @@ def test_the_model_comes_from_where_the_file_sits():
     assert model_for(Path("data/settings.yaml")) is Settings
     assert model_for(Path("data/workplan.yaml")) is None
     assert model_for(Path("data/states/notes.txt")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("iso3: ESP\nname: Spain\nsigned: 2015-13-01\n", 3),
+        ("iso3: ESP\nname: Spain\nconsent: {date: 2025-02-30, type: ratification}\n", 3),
+        ("iso3: ESP\nsigned: 0000-01-01\n", 2),
+    ],
+)
+def test_a_date_not_in_the_calendar_is_refused_at_its_line_not_an_internal_error(text, line):
+    with pytest.raises(FormatError) as raised:
+        format_text(text, StateRecord)
+    assert raised.value.line == line
+    assert "a date that is not in the calendar" in str(raised.value)

@@ -128,3 +128,34 @@ def test_a_folder_named_like_a_record_is_E001(tmp_path: Path) -> None:
     parsed = read_file(tmp_path / "esp.yaml", "esp.yaml")
     assert [f.code for f in parsed.findings] == ["E001"]
     assert "not a regular file" in parsed.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("iso3: ESP\nname: Sp\x00ain\n", 2, 9),
+        ("iso3: ESP\nname: España\nnote: \x07\n", 3, 7),  # libyaml counts bytes: `ñ` is two of them
+        ("a: 1\r\nb: \x1b[31m\r\n", 2, 4),
+        ("\x00", 1, 1),
+    ],
+)
+def test_a_control_character_is_E001_at_its_own_line_and_column(text: str, line: int, column: int) -> None:
+    parsed = parse(text)
+    assert [(f.code, f.line, f.column) for f in parsed.findings] == [("E001", line, column)]
+    assert "control characters are not allowed" in parsed.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("iso3: ESP\n!!python/name:os.system : 1\n", 2, "tag"),
+        ("iso3: ESP\n? !!python/object/apply:os.system ['echo hi']\n: 1\n", 2, "not a plain record"),
+        ("iso3: &x ESP\n*x : 1\n", 1, "aliases"),
+        ("&k iso3: ESP\nname: *k\n", 1, "aliases"),
+    ],
+)
+def test_keys_are_refused_tags_and_aliases_as_values_are(text: str, line: int, words: str) -> None:
+    parsed = parse(text)
+    assert [(f.code, f.line) for f in parsed.findings] == [("E001", line)]
+    assert words in parsed.findings[0].message
+    assert parsed.data is None

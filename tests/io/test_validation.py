@@ -173,3 +173,17 @@ def test_a_year_in_quotes_is_told_to_lose_them():
     )
     _, findings = validate(parsed, StateRecord)
     assert [f.message for f in findings] == ["expected a whole number, got the text `2020`: remove the quotes"]
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("/etc", "unknown key `/etc`; allowed keys: iso3, name, status,"),  # was an internal error (a path to commonpath)
+        ("sources/", "unknown key `sources/`; did you mean `sources`?"),
+        ("eng", "unknown key `eng`; did you mean `engagements`?"),  # the shared start, as the docstring promises
+    ],
+)
+def test_an_unknown_key_gets_its_hint_whatever_it_holds(key, message):
+    _, findings = errors(f'{HEAD}"{key}": 1\n')
+    assert [(f.code, f.line) for f in findings] == [("E002", 4)]
+    assert findings[0].message.startswith(message)

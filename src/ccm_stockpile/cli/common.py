@@ -29,6 +29,7 @@ from ccm_stockpile.cli.basics import (
     plain_output,
     require_data_folder,
 )
+from ccm_stockpile.io.writer import WriteError
 
 __all__ = [
     "PlainConsole", "UsageError", "cached_run", "captured", "console", "load_dataset", "parse_as_of", "parse_state",
@@ -115,17 +116,24 @@ def handle(body: Callable[[], int]) -> int:
     except UsageError as error:
         typer.echo(f"ccm: {error}", err=True)
         return EXIT_USAGE
+    except WriteError as error:  # an --out that is a file, a full disk: nothing was written
+        typer.echo(f"ccm: {error.strerror}", err=True)
+        return EXIT_USAGE
     except BrokenPipeError:  # `ccm check | head`: the reader went away, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # keeps the interpreter's exit quiet
         return 0
     except Exception as error:
-        if Options.debug:
-            import traceback
+        return _internal_error(error)
 
-            traceback.print_exc()
-        typer.echo(
-            f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
-            f"run again with --debug for the traceback",
-            err=True,
-        )
-        return EXIT_BUG
+
+def _internal_error(error: Exception) -> int:
+    if Options.debug:
+        import traceback
+
+        traceback.print_exception(error)
+    typer.echo(
+        f"ccm: internal error, please report it with the command you ran ({type(error).__name__}: {error}); "
+        f"run again with --debug for the traceback",
+        err=True,
+    )
+    return EXIT_BUG

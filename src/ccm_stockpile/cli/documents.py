@@ -35,7 +35,7 @@ def working_document(
     """Write the draft Working Document on retained cluster munitions, every figure computed from the data."""
     from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.records.state import Language
-    from ccm_stockpile.render.documents import Format
+    from ccm_stockpile.render.documents import Format, RenderError
     from ccm_stockpile.render.working_document import render_working_document
 
     day = parse_as_of(as_of)
@@ -47,9 +47,13 @@ def working_document(
     document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
     workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None
-    files = render_working_document(
-        document, dataset.settings, Language(lang), coordinators, Format(output.value), templates, workplan_source
-    )
+    try:
+        files = render_working_document(
+            document, dataset.settings, Language(lang), coordinators, Format(output.value), templates, workplan_source
+        )
+    except RenderError as error:
+        typer.echo(f"ccm: {error}", err=True)
+        return 1
     for name, content in files.items():
         write_atomic(out / name, content)
         typer.echo(f"wrote {out / name}")
@@ -100,7 +104,7 @@ def progress(
     from ccm_stockpile.domain.progress import progress as build_progress
     from ccm_stockpile.domain.working_document import working_document as build_document
     from ccm_stockpile.io.writer import write_atomic
-    from ccm_stockpile.render.documents import Format, convert
+    from ccm_stockpile.render.documents import Format, RenderError, convert
     from ccm_stockpile.render.progress import print_progress, progress_markdown
 
     day = parse_as_of(as_of)
@@ -111,11 +115,19 @@ def progress(
     document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
     report = build_progress(dataset, list(views), document, day)
     if report is None:
+        workplan = str(data / "workplan.yaml")  # as the dataset names it (loaded from str(data))
+        if dataset.blocking(workplan):
+            typer.echo(f"ccm: {workplan} has errors; fix them first (`ccm check`)", err=True)
+            return 1
         raise UsageError(f"no workplan.yaml in {data}: record the work plan there first (see CONTRIBUTING.md)")
     if output == ProgressFormat.TEXT:
         print_progress(report, console())
         return 0
-    markdown = progress_markdown(report, templates)
+    try:
+        markdown = progress_markdown(report, templates)
+    except RenderError as error:
+        typer.echo(f"ccm: {error}", err=True)
+        return 1
     target = out / f"progress-{day.isoformat()}.en.{output.value}"
     write_atomic(target, convert(markdown, Format(output.value), report.workplan.title, day, "en"))
     typer.echo(f"wrote {target}")

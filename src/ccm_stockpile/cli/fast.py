@@ -78,6 +78,7 @@ def check_output(
         totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
     code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
     if summary is not None:  # a side effect: the callers never answer such a run from the cache
+        # Appended, not replaced through write_atomic: every step of a GitHub job appends to this file.
         with summary.open("a", encoding="utf-8") as handle:
             handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
     if output == "json":

@@ -225,12 +225,32 @@ def _round_trip_styles(text: str, model: type[BaseModel] | None) -> str:
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise FormatError(f"not valid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else 1) from None
+    except ValueError as error:  # ruamel builds dates, and `2015-13-01` is none (the models report it as E002)
+        raise FormatError(
+            f"a date that is not in the calendar ({error}); correct it first", _impossible_date_line(text)
+        ) from None
     if not isinstance(data, CommentedMap):
         return text
     _restyle(data, model)
     out = io.StringIO()
     handler.dump(data, out)
     return out.getvalue()
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])")
+
+
+def _impossible_date_line(text: str) -> int:
+    """The line of the first date that the calendar does not have (`2025-02-30`), or 1."""
+    import datetime as dt
+
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return 1
 
 
 # ---------------------------------------------------------------------------------------------------

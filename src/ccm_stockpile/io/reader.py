@@ -23,8 +23,12 @@ from ccm_stockpile.io.locations import year_of as _year_of
 
 try:
     from yaml import CSafeLoader as _BaseLoader
+
+    _OFFSETS_IN_BYTES = True  # libyaml reports a reader error's offset in bytes of the UTF-8 text
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every supported platform
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    _OFFSETS_IN_BYTES = False  # PyYAML's own reader, in characters
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
@@ -125,9 +129,7 @@ class _Builder:
         self.seen: set[int] = set()
         self.duplicates: list[tuple[tuple[Any, ...], Mark]] = []
 
-    def build(self, node: Node, path: tuple[Any, ...], depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+    def refuse_tags_and_aliases(self, node: Node) -> None:
         if self.watch_tags and node.tag not in _CORE_TAGS:
             raise _HostileInput(
                 f"the tag `{node.tag}` is not allowed: records hold plain text, numbers, lists and mappings",
@@ -137,6 +139,11 @@ class _Builder:
             if id(node) in self.seen:
                 raise _HostileInput("anchors and aliases (`&x`, `*x`) are not supported: write the value out", _mark(node))
             self.seen.add(id(node))
+
+    def build(self, node: Node, path: tuple[Any, ...], depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _HostileInput(f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
+        self.refuse_tags_and_aliases(node)
         if isinstance(node, ScalarNode):
             return resolve_scalar(node)
         mark = node.start_mark
@@ -155,6 +162,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _HostileInput("a key must be plain text, not a list or mapping", _mark(key_node))
+            if self.watch_tags or self.watch_aliases:  # a key is refused a tag or an alias as a value is
+                self.refuse_tags_and_aliases(key_node)
             key = key_node.value
             key_mark = key_node.start_mark
             if key in result:
@@ -195,10 +204,16 @@ def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
         lines = source.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
             hint = "indent with spaces, not tabs"
-    if mark is None:
+    if mark is None:  # a reader error (a control character): only its offset in the stream is known
         position = getattr(error, "position", None)
-        return f"{text}; {hint}", Mark(1, 1) if position is None else Mark(1, position + 1)
+        return f"{text}; {hint}", Mark(1, 1) if position is None else _offset_mark(source, position)
     return f"{text}; {hint}", Mark(mark.line + 1, mark.column + 1)
+
+
+def _offset_mark(source: str, position: int) -> Mark:
+    """The line and column of a reader error's offset in the text."""
+    before = source.encode("utf-8")[:position].decode("utf-8", errors="replace") if _OFFSETS_IN_BYTES else source[:position]
+    return Mark(before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 def parse_text(text: str, path: Path, display: str) -> ParsedFile:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from os.path import commonpath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -60,7 +59,11 @@ def closest_key(key: str, allowed: list[str]) -> str | None:
     """The allowed key the editor most likely meant: similar spelling, then the longest shared start."""
 
     def shared_start(candidate: str) -> int:
-        return len(commonpath([key.lower(), candidate]))
+        # Characters in common at the start; not os.path.commonpath, which compares path components (so never
+        # saw `ret` in `retianed` and `retention`) and raises on a key that starts with `/`.
+        lowered = key.lower()
+        pairs = zip(lowered, candidate, strict=False)
+        return next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(lowered), len(candidate)))
 
     scored = [
         (shared_start(candidate), difflib.SequenceMatcher(None, key.lower(), candidate).ratio(), candidate)

@@ -10,8 +10,26 @@ from pathlib import Path
 from typing import Any
 
 
+class WriteError(OSError):
+    """A file could not be written (its folder is a file, the disk is full, no permission): nothing was
+    changed, and the message says which path and why."""
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
+    """Write `data` to `path` through a temporary file in the same folder and an atomic rename: on any failure,
+    the file is as it was and no temporary file is left. OSErrors come out as WriteError, naming the path."""
+    try:
+        _write_atomic(path, data)
+    except WriteError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if isinstance(error, FileExistsError | NotADirectoryError) and error.filename != str(path):
+            reason = f"{error.filename} is a file, not a folder"
+        raise WriteError(error.errno, f"cannot write {path}: {reason}") from error
+
+
+def _write_atomic(path: Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

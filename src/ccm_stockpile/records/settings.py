@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from string import Formatter
 from typing import Annotated
 
-from pydantic import Field, Strict
+from pydantic import Field, Strict, field_validator
+from pydantic_core import PydanticCustomError
 
 from ccm_stockpile.records.types import ISO3, PartialDate, Quantity, Source, StrictModel
 
@@ -75,6 +77,30 @@ def _place() -> Wording:
     return Wording(en="Geneva", fr="Genève", es="Ginebra")
 
 
+def check_pattern(text: str, placeholders: tuple[str, ...], where: str = "") -> str:
+    """A pattern filled with `str.format`: only the given `{name}`s, with no attribute, index, conversion or
+    width (`{iso3.__class__}`, `{0}`, `{year!r}`, `{number:>99999999}`), so that settings can neither reach
+    Python internals nor stop a letter; a literal brace is written `{{` or `}}`."""
+    allowed = ", ".join(f"{{{name}}}" for name in placeholders)
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        raise PydanticCustomError(
+            "pattern",
+            "{where}the pattern's braces do not pair ({error}); write a brace that is text as {doubled}",
+            {"where": where, "error": str(error), "doubled": "{{ or }}"},
+        ) from None
+    for name, spec, conversion in fields:
+        if name not in placeholders or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise PydanticCustomError(
+                "pattern",
+                "{where}`{written}` is not a placeholder of this pattern; use {allowed}",
+                {"where": where, "written": written, "allowed": allowed},
+            )
+    return text
+
+
 class Letters(StrictModel):
     """How follow-up letters are written and sent."""
 
@@ -98,6 +124,18 @@ class Letters(StrictModel):
         default="CCM Implementation Support Unit, Geneva",
         description="where sent letters and received replies are kept (the source of a recorded engagement)",
     )
+
+    @field_validator("reference")
+    @classmethod
+    def _reference_placeholders(cls, value: str) -> str:
+        return check_pattern(value, ("year", "iso3", "number"))
+
+    @field_validator("mission_pattern")
+    @classmethod
+    def _mission_placeholders(cls, value: Wording) -> Wording:
+        for language in ("en", "fr", "es"):
+            check_pattern(getattr(value, language), ("state", "de_state"), f"{language}: ")
+        return value
 
 
 def _placeholder(text: str) -> Wording:

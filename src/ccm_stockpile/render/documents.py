@@ -95,6 +95,9 @@ def render_markdown(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise RenderError(f"template {error.filename or name}, line {error.lineno}: {error.message}") from None
     except TemplateError as error:
         raise RenderError(f"template {name}{_line_of(error, name)}: {error}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # What a template's own expressions raise: `range(10**9)` (the sandbox's limit), `1 / 0`, `[][0]`.
+        raise RenderError(f"template {name}{_line_of(error, name)}: {type(error).__name__}: {error}") from None
 
 
 def _line_of(error: BaseException, name: str) -> str:

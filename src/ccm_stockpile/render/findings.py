@@ -47,11 +47,15 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def github_path(file: str, root: Path) -> str:
-    """`file` relative to the repository root, where GitHub places annotations; as given when outside it."""
+    """`file` relative to the repository root, where GitHub places annotations; as given when outside it.
+
+    Only the folder is resolved: the file itself may be a link (to anywhere, or to itself in a loop), and the
+    annotation belongs on the link the pull request changed."""
+    path = Path(file)
     try:
-        return Path(file).resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
-        return Path(file).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return path.as_posix()
 
 
 def _annotation(finding: Finding, file: str | None) -> str:
