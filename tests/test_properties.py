@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -287,18 +287,31 @@ def state_records(draw: st.DrawFn) -> dict[str, Any]:
     return record
 
 
+def typed(data: Any) -> Any:
+    """The data with each value's type beside it: 1, 1.0 and True are one value to Python, three to a record."""
+    if isinstance(data, dict):
+        return {key: typed(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [typed(value) for value in data]
+    return (type(data).__name__, data)
+
+
 def _fmt_is_idempotent(record: dict[str, Any], options: dict[str, Any]) -> None:
     text = dump(record, **options)
     before = parse_text(text, Path("esp.yaml"), "esp.yaml")
     assert before.findings == []
-    assert validate(before, StateRecord)[1] == []  # the generator makes valid records only
+    valid, errors = validate(before, StateRecord)
+    if valid is None:
+        # PyYAML writes YAML 1.1, so a name such as `0E0` goes out plain and the reader (YAML 1.2) reads it as
+        # a number; E002 then asks for quotes, rightly. Any other error is the generator's fault.
+        assert all(e.message.startswith("expected text, got") for e in errors), errors
+        assume(False)
     once = format_text(text, StateRecord, "esp.yaml")
     assert format_text(once, StateRecord, "esp.yaml") == once
     after = parse_text(once, Path("esp.yaml"), "esp.yaml")
     assert after.findings == []
-    assert after.data == before.data
-    record_before, record_after = validate(before, StateRecord)[0], validate(after, StateRecord)[0]
-    assert record_before == record_after
+    assert typed(after.data) == typed(before.data)
+    assert validate(after, StateRecord)[0] == valid
 
 
 test_fmt_is_idempotent_on_valid_records, test_fmt_is_idempotent_on_valid_records_10000 = fast_and_slow(
@@ -348,7 +361,7 @@ def test_the_generators_reach_valid_records() -> None:
     for example in _examples(state_records(), 40):
         parsed = parse_text(dump(example), Path("esp.yaml"), "esp.yaml")
         valid += validate(parsed, StateRecord)[0] is not None
-    assert valid == 40
+    assert valid >= 36
 
 
 def _examples(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:

@@ -190,3 +190,28 @@ def test_a_broken_user_template_fails_clearly_and_writes_nothing(tmp_path, comma
     assert result.exit_code == 1, result.output
     assert f"ccm: template {template}, line 3: 'undefined_name' is undefined" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["letter", "ESP"],
+        ["invite", "ESP", "--lang", "en"],
+        ["working-document"],
+        ["progress", "--format", "md"],
+        ["practices", "compendium"],
+    ],
+    ids=lambda command: command[0] if command[0] != "practices" else "compendium",
+)
+def test_a_settings_file_with_errors_is_never_replaced_by_the_defaults_in_a_document(tmp_path, command):
+    """Was: the whole settings.yaml silently replaced by the defaults (a Working Document without its meeting,
+    letters refused with \"settings.yaml names no coordinator\")."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    settings = data / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("working_document:", "working_documnet:"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(*command, "--out", str(out), data=data)
+    assert result.exit_code == 1, result.output
+    assert f"ccm: {settings} has errors, so none of its settings can be used; fix them first (`ccm check`)" in result.output
+    assert not out.exists()

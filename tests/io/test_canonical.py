@@ -209,3 +209,18 @@ def test_a_date_not_in_the_calendar_is_refused_at_its_line_not_an_internal_error
         format_text(text, StateRecord)
     assert raised.value.line == line
     assert "a date that is not in the calendar" in str(raised.value)
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029", "\r"], ids=["NEL", "LS", "PS", "CR"])
+def test_a_line_break_libyaml_counts_inside_a_value_is_formatted_not_an_internal_error(separator):
+    """libyaml starts a new line at NEL, LS, PS and a lone CR; the text offsets of its marks must too (was an
+    IndexError, so `ccm fmt` exited 3). Found by the property test of `ccm fmt`."""
+    text = (
+        f'iso3: ESP\nname: "S{separator}p{separator}ain"\nstatus: party\n'
+        "retention:\n  - year: 2012\n    report: unknown\n"
+        "    by_type: [{type: M42, munitions: 1, submunitions: 1, lots: [0123]}]\n"
+    )
+    once = format_text(text, StateRecord)
+    assert format_text(once, StateRecord) == once
+    assert parse_text(once, Path("x.yaml"), "x.yaml").data == parse_text(text, Path("x.yaml"), "x.yaml").data
+    assert 'lots: ["0123"]' in once  # the edit located by the marks lands where it should

@@ -176,7 +176,7 @@ class Case:
     path: str  # relative to the data folder
     content: Content
     code: str | None  # None: accepted (no error-level finding for the file)
-    line: int | None = None  # None: a finding of the file without a line to point at (only when `code` is None)
+    line: int | None = None  # where the finding must point (None for the accepted cases)
     words: str = ""  # in the finding's message
     counted: bool = True
 
@@ -369,6 +369,7 @@ STATE_CASES = [
     state_case("escaped control characters", HEAD.replace("Spain", '"Sp\\x1b[31main\\r\\n"'), None),
     state_case("non-Latin name", HEAD.replace("Spain", "Испания 西班牙 إسبانيا"), None),
     state_case("right-to-left override in a name", HEAD.replace("Spain", '"Spain\\u202e"'), None),
+    state_case("LS and NEL inside a name", HEAD.replace("Spain", '"S\u2028p\x85ain"') + "retianed: []\n", "E002", 4, "retention"),
     state_case(".yml extension", STATE.base, None, file="esp.yml"),
     state_case("upper-case .YAML extension", STATE.base, None, file="esp.YAML"),
     state_case("upper-case file name", STATE.base, "E004", 1, "rename the file to `esp.yaml`", file="ESP.yaml"),

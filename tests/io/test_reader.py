@@ -159,3 +159,21 @@ def test_keys_are_refused_tags_and_aliases_as_values_are(text: str, line: int, w
     assert [(f.code, f.line) for f in parsed.findings] == [("E001", line)]
     assert words in parsed.findings[0].message
     assert parsed.data is None
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
+def test_a_nel_ls_or_ps_inside_a_value_does_not_shift_the_lines_of_what_follows(separator: str) -> None:
+    """libyaml starts a new line at each; editors, git and GitHub do not, so findings after one were a line off."""
+    parsed = parse(f'iso3: ESP\nname: "Sp{separator}ain"\nstatus: party\nname: again\nnote: "x{separator}y"\nz: \x00\n')
+    assert [(f.code, f.line, f.column) for f in parsed.findings] == [("E001", 6, 4)]
+    parsed = parse(f'iso3: ESP\nname: "Sp{separator}ain{separator}"\nstatus: party\nname: again\n')
+    assert parsed.locations.at(("status",)) == Mark(3, 1)
+    assert [(f.code, f.line, f.column) for f in parsed.findings] == [("E003", 4, 1)]
+    assert "first at line 2" in parsed.findings[0].message
+    unclosed = [(f.code, f.line, f.column) for f in parse('a: "x"\nb: [1,\n').findings]
+    assert [(f.code, f.line, f.column) for f in parse(f'a: "{separator}"\nb: [1,\n').findings] == unclosed
+
+
+def test_a_lone_cr_is_a_line_break_for_editors_too() -> None:
+    parsed = parse("iso3: ESP\rname: Spain\rname: again\r")
+    assert [(f.code, f.line) for f in parsed.findings] == [("E003", 3)]

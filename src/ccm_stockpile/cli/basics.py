@@ -27,6 +27,10 @@ class UsageError(Exception):
     """Bad usage: exit 2 with a one-line message."""
 
 
+class DataError(Exception):
+    """A file the command depends on has errors, so it cannot be used: exit 1 with a one-line message."""
+
+
 def parse_as_of(value: str | None) -> dt.date:
     """`--as-of`: exactly YYYY-MM-DD (not `20250601`, not a week date); today when absent."""
     if value is None:
@@ -51,12 +55,17 @@ def parse_state(value: str | None, dataset: Dataset | None = None) -> str | None
     return code
 
 
-def load_dataset(data: Path) -> Dataset:
-    """Read the data folder; a missing or wrong folder is bad usage."""
+def load_dataset(data: Path, settings_needed: bool = False) -> Dataset:
+    """Read the data folder; a missing or wrong folder is bad usage. A command that writes with the settings
+    (letters, documents) refuses a settings.yaml with errors rather than silently use the defaults."""
     from ccm_stockpile.dataset import load
 
     require_data_folder(data)
-    return load(data, str(data))
+    dataset = load(data, str(data))
+    settings = str(data / "settings.yaml")  # as the dataset names it
+    if settings_needed and dataset.blocking(settings):
+        raise DataError(f"{settings} has errors, so none of its settings can be used; fix them first (`ccm check`)")
+    return dataset
 
 
 def require_data_folder(data: Path) -> None:

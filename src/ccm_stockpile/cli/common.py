@@ -18,6 +18,7 @@ import typer
 
 from ccm_stockpile.cli.basics import (
     _ISO3,
+    DataError,
     PlainConsole,
     UsageError,
     cached_run,
@@ -32,7 +33,7 @@ from ccm_stockpile.cli.basics import (
 from ccm_stockpile.io.writer import WriteError
 
 __all__ = [
-    "PlainConsole", "UsageError", "cached_run", "captured", "console", "load_dataset", "parse_as_of", "parse_state",
+    "DataError", "PlainConsole", "UsageError", "cached_run", "captured", "console", "load_dataset", "parse_as_of", "parse_state",
     "plain_output", "require_data_folder",
 ]  # fmt: skip
 
@@ -116,6 +117,9 @@ def handle(body: Callable[[], int]) -> int:
     except UsageError as error:
         typer.echo(f"ccm: {error}", err=True)
         return EXIT_USAGE
+    except DataError as error:
+        typer.echo(f"ccm: {error}", err=True)
+        return 1
     except WriteError as error:  # an --out that is a file, a full disk: nothing was written
         typer.echo(f"ccm: {error.strerror}", err=True)
         return EXIT_USAGE

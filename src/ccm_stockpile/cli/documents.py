@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
+from ccm_stockpile.cli.common import AsOfOption, DataError, DataOption, UsageError, load_dataset, parse_as_of
 from ccm_stockpile.cli.letter import DocumentFormat, TemplatesOption
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def working_document(
         raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, settings_needed=True)
     document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
     workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None
@@ -110,15 +110,14 @@ def progress(
     day = parse_as_of(as_of)
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
     report = build_progress(dataset, list(views), document, day)
     if report is None:
         workplan = str(data / "workplan.yaml")  # as the dataset names it (loaded from str(data))
         if dataset.blocking(workplan):
-            typer.echo(f"ccm: {workplan} has errors; fix them first (`ccm check`)", err=True)
-            return 1
+            raise DataError(f"{workplan} has errors; fix them first (`ccm check`)")
         raise UsageError(f"no workplan.yaml in {data}: record the work plan there first (see CONTRIBUTING.md)")
     if output == ProgressFormat.TEXT:
         print_progress(report, console())

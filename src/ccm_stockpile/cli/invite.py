@@ -46,7 +46,7 @@ def invite(
         raise UsageError("give ISO3 codes or --completed (one of the two)")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     practices = practice_records(dataset)
     if completed:

@@ -72,7 +72,7 @@ def letter(
         raise UsageError("give ISO3 codes or --followup (one of the two)")
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     findings = run_checks(dataset, day, state_contexts=views)
     if followup:

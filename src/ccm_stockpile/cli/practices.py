@@ -151,7 +151,7 @@ def compendium(
     day = parse_as_of(as_of)
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     built = build(dataset, list(views), day)
     records = {view.record.iso3: view.record for view in views}

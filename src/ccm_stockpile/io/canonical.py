@@ -284,8 +284,12 @@ def _offset(starts: list[int], line: int, column: int) -> int:
     return starts[line] + column
 
 
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what libyaml's marks count as a new line
+
+
 def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", text))]
+    """Where each line starts, as libyaml numbers lines (a NEL, LS or PS inside a quoted value starts one)."""
+    return [0, *(match.end() for match in _YAML_LINE_BREAK.finditer(text))]
 
 
 def _ambiguous(node: ScalarNode) -> bool:

@@ -9,6 +9,7 @@ Scalars are resolved here with YAML 1.2 core rules only where a number, boolean 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,18 +212,53 @@ def _yaml_error_message(error: yaml.YAMLError, source: str) -> tuple[str, Mark]:
 
 
 def _offset_mark(source: str, position: int) -> Mark:
-    """The line and column of a reader error's offset in the text."""
+    """The line and column of a reader error's offset in the text, numbered as libyaml numbers lines."""
     before = source.encode("utf-8")[:position].decode("utf-8", errors="replace") if _OFFSETS_IN_BYTES else source[:position]
-    return Mark(before.count("\n") + 1, len(before) - before.rfind("\n"))
+    starts = _line_starts(_YAML_LINE_BREAK, before)
+    return Mark(len(starts), len(before) - starts[-1] + 1)
+
+
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # where libyaml's marks start a new line
+_EDITOR_LINE_BREAK = re.compile("\r\n|[\r\n]")  # where editors, git and GitHub do
+
+
+def _line_starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [0, *(match.end() for match in pattern.finditer(text))]
+
+
+class _EditorLines:
+    """libyaml starts a new line at NEL, LS and PS (U+0085, U+2028, U+2029), even inside a quoted value;
+    editors, git and GitHub do not. In a text that holds one, marks are moved to the line and column an
+    editor shows, so that every finding after it is not one line off."""
+
+    def __init__(self, text: str) -> None:
+        self.yaml = _line_starts(_YAML_LINE_BREAK, text)
+        self.editor = _line_starts(_EDITOR_LINE_BREAK, text)
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        offset = self.yaml[min(line, len(self.yaml)) - 1] + column - 1
+        index = bisect_right(self.editor, offset) - 1
+        return index + 1, offset - self.editor[index] + 1
+
+    def mark(self, mark: Mark) -> Mark:
+        return Mark(*self.position(mark.line, mark.column))
+
+    def move(self, locations: Locations) -> None:
+        for table in (locations.keys, locations.values):
+            for path, (line, column) in table.items():
+                table[path] = self.position(line, column)
 
 
 def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     """Parse one YAML document held in `text`; problems become findings, never exceptions."""
     parsed = ParsedFile(path=path, display=display, text=text)
+    unusual = not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text)  # 0.1% of a parse
+    lines = _EditorLines(text) if unusual else None
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         message, mark = _yaml_error_message(error, text)
+        mark = lines.mark(mark) if lines else mark
         parsed.findings.append(new_finding("E001", message, file=display, line=mark.line, column=mark.column))
         return parsed
     except RecursionError:
@@ -234,7 +270,10 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     builder = _Builder(parsed, text)
     try:
         parsed.data = builder.build(root, (), 0)
+        if lines:
+            lines.move(parsed.locations)
         for key_path, mark in builder.duplicates:
+            mark = lines.mark(mark) if lines else mark
             first = parsed.locations.keys[key_path][0]
             parsed.findings.append(
                 new_finding(
@@ -249,10 +288,9 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
                 )
             )
     except _HostileInput as problem:
+        mark = lines.mark(problem.mark) if lines else problem.mark
         parsed.findings.append(
-            new_finding(
-                "E001", f"not a plain record: {problem}", file=display, line=problem.mark.line, column=problem.mark.column
-            )
+            new_finding("E001", f"not a plain record: {problem}", file=display, line=mark.line, column=mark.column)
         )
         parsed.data = None
     return parsed
