@@ -68,6 +68,12 @@ def load_dataset(data: Path, settings_needed: bool = False) -> Dataset:
     return dataset
 
 
+def require_templates(templates: Path | None) -> None:
+    """`--templates`: a folder of templates overriding the built-in ones, when given."""
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
+
+
 def require_data_folder(data: Path) -> None:
     """A data folder that cannot be used at all is bad usage (exit 2), checked before anything is read."""
     from ccm_stockpile.io.folder import DataFolderError, check_data_folder

@@ -29,12 +29,13 @@ from ccm_stockpile.cli.basics import (
     parse_state,
     plain_output,
     require_data_folder,
+    require_templates,
 )
 from ccm_stockpile.io.writer import WriteError
 
 __all__ = [
     "DataError", "PlainConsole", "UsageError", "cached_run", "captured", "console", "load_dataset", "parse_as_of", "parse_state",
-    "plain_output", "require_data_folder",
+    "plain_output", "require_data_folder", "require_templates",
 ]  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataError, DataOption, UsageError, load_dataset, parse_as_of
+from ccm_stockpile.cli.common import AsOfOption, DataError, DataOption, UsageError, load_dataset, parse_as_of, require_templates
 from ccm_stockpile.cli.letter import DocumentFormat, TemplatesOption
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ def working_document(
     day = parse_as_of(as_of)
     if lang not in {"en", "fr", "es"}:
         raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
@@ -108,8 +107,7 @@ def progress(
     from ccm_stockpile.render.progress import print_progress, progress_markdown
 
     day = parse_as_of(as_of)
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of, parse_state
-from ccm_stockpile.cli.letter import DocumentFormat, LangOption, TemplatesOption
+from ccm_stockpile.cli.common import (
+    AsOfOption,
+    DataOption,
+    UsageError,
+    load_dataset,
+    parse_as_of,
+    parse_state,
+    require_templates,
+)
+from ccm_stockpile.cli.letter import DocumentFormat, LangOption, TemplatesOption, write_each
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
     from ccm_stockpile.domain.invitations import Invitation
     from ccm_stockpile.domain.view import StateView
+    from ccm_stockpile.records.state import StateRecord
 
 
 def invite(
@@ -36,7 +45,6 @@ def invite(
     from ccm_stockpile.checks import contexts
     from ccm_stockpile.domain.invitations import InvitationError, build_invitation
     from ccm_stockpile.domain.practices import completed_without_practice, practice_records
-    from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.documents import Format, RenderError
     from ccm_stockpile.render.invitations import invitation_file, render_invitation
@@ -44,8 +52,7 @@ def invite(
     day = parse_as_of(as_of)
     if bool(states) == completed:
         raise UsageError("give ISO3 codes or --completed (one of the two)")
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     practices = practice_records(dataset)
@@ -55,35 +62,24 @@ def invite(
             typer.echo(f"every State Party that completed destruction by {day.isoformat()} has a practice in the database")
     else:
         codes = [code for code in (parse_state(state, dataset) for state in states or []) if code]
-    by_code = {view.record.iso3: view for view in views}
-    records = {view.record.iso3: view.record for view in views}
-    failed = 0
-    for code in codes:
-        view = by_code.get(code)
-        if view is None:
-            typer.echo(f"ccm: {code}: the record has errors; fix them first (`ccm check --state {code}`)", err=True)
-            failed += 1
-            continue
-        language = None if lang == LangOption.AUTO else Language(lang.value)
-        try:
-            built = build_invitation(view, practices, language)
-            content = render_invitation(built, view, records, Format(output.value), templates)
-        except (InvitationError, RenderError, KeyError) as error:
-            typer.echo(f"ccm: {error}", err=True)
-            failed += 1
-            continue
-        target = out / invitation_file(built, Format(output.value))
-        write_atomic(target, content)
-        typer.echo(f"wrote {target}")
+    language = None if lang == LangOption.AUTO else Language(lang.value)
+
+    def build(view: StateView, records: dict[str, StateRecord]) -> tuple[Any, bytes, str]:
+        built = build_invitation(view, practices, language)
+        document = Format(output.value)
+        return built, render_invitation(built, view, records, document, templates), invitation_file(built, document)
+
+    def log(view: StateView, built: Any) -> None:
         if record:
             _record(dataset, view, built)
             typer.echo(f"recorded {built.reference} in {view.loaded.display}")
-    return 1 if failed else 0
+
+    return write_each(codes, views, build, out, log, (InvitationError, RenderError, KeyError))
 
 
 def _record(dataset: Dataset, view: StateView, built: Invitation) -> None:
     """Append the invitation to the state's engagements (comments and formatting kept), checked before writing."""
-    from ccm_stockpile.cli.letter import append_engagement
+    from ccm_stockpile.cli.letter import append_engagement, archived
 
     engagement: dict[str, object] = {
         "date": built.date,
@@ -91,13 +87,6 @@ def _record(dataset: Dataset, view: StateView, built: Invitation) -> None:
         "ref": built.reference,
         "reply_by": built.reply_by,
         "summary": "Invitation to share stockpile destruction practice, with a questionnaire annexed",
-        "sources": [
-            {
-                "title": f"Invitation {built.reference}",
-                "date": built.date,
-                "reference": built.reference,
-                "kept_at": dataset.settings.letters.archive,
-            }
-        ],
+        "sources": [archived(f"Invitation {built.reference}", built.date, built.reference, dataset)],
     }
     append_engagement(view.loaded.path, view.loaded.display, engagement)

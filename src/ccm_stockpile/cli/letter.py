@@ -1,8 +1,9 @@
 """`ccm letter`: follow-up letters (or reminders) to States Parties, and `--record` to log them."""
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,12 +15,14 @@ from ccm_stockpile.cli.common import (
     load_dataset,
     parse_as_of,
     parse_state,
+    require_templates,
 )
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
     from ccm_stockpile.domain.letters import Letter
     from ccm_stockpile.domain.view import StateView
+    from ccm_stockpile.records.state import StateRecord
 
 
 class LangOption(StrEnum):
@@ -62,7 +65,6 @@ def letter(
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.followup import followups
     from ccm_stockpile.domain.letters import LetterError, build_letter
-    from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.documents import Format, RenderError
     from ccm_stockpile.render.letters import letter_file, render_letter
@@ -70,8 +72,7 @@ def letter(
     day = parse_as_of(as_of)
     if bool(states) == followup:
         raise UsageError("give ISO3 codes or --followup (one of the two)")
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     findings = run_checks(dataset, day, state_contexts=views)
@@ -79,6 +80,33 @@ def letter(
         codes = [item.iso3 for item in followups(dataset, list(views), findings) if not item.blocked]
     else:
         codes = [code for code in (parse_state(state, dataset) for state in states or []) if code]
+    language = None if lang == LangOption.AUTO else Language(lang.value)
+
+    def build(view: "StateView", records: dict[str, "StateRecord"]) -> tuple[Any, bytes, str]:
+        built = build_letter(view, findings, language, reminder=reminder)
+        document = Format(output.value)
+        return built, render_letter(built, view, records, document, templates), letter_file(built, document)
+
+    def log(view: "StateView", built: Any) -> None:
+        if record:
+            _record(dataset, view, built)
+            typer.echo(f"recorded {built.reference} in {view.loaded.display}")
+
+    return write_each(codes, views, build, out, log, (LetterError, RenderError, KeyError))
+
+
+def write_each(
+    codes: list[str],
+    views: Sequence["StateView"],
+    build: Callable[["StateView", dict[str, "StateRecord"]], tuple[Any, bytes, str]],
+    out: Path,
+    after: Callable[["StateView", Any], None],
+    expected: tuple[type[Exception], ...],
+) -> int:
+    """Write one document per state (letters, invitations): a state whose record has errors, or for which
+    nothing can be written, is said on stderr and the others are still written; exit 1 if any failed."""
+    from ccm_stockpile.io.writer import write_atomic
+
     by_code = {view.record.iso3: view for view in views}
     records = {view.record.iso3: view.record for view in views}
     failed = 0
@@ -88,20 +116,16 @@ def letter(
             typer.echo(f"ccm: {code}: the record has errors; fix them first (`ccm check --state {code}`)", err=True)
             failed += 1
             continue
-        language = None if lang == LangOption.AUTO else Language(lang.value)
         try:
-            built = build_letter(view, findings, language, reminder=reminder)
-            content = render_letter(built, view, records, Format(output.value), templates)
-        except (LetterError, RenderError, KeyError) as error:
+            built, content, name = build(view, records)
+        except expected as error:
             typer.echo(f"ccm: {error}", err=True)
             failed += 1
             continue
-        target = out / letter_file(built, Format(output.value))
+        target = out / name
         write_atomic(target, content)
         typer.echo(f"wrote {target}")
-        if record:
-            _record(dataset, view, built)
-            typer.echo(f"recorded {built.reference} in {view.loaded.display}")
+        after(view, built)
     return 1 if failed else 0
 
 
@@ -140,15 +164,19 @@ def _record(dataset: "Dataset", view: "StateView", built: "Letter") -> None:
         "codes": built.codes,
         "summary": _summary(built),
         "sources": [
-            {
-                "title": f"{'Reminder' if built.reminder_of else 'Letter'} {built.reference}",
-                "date": built.date,
-                "reference": built.reference,
-                "kept_at": dataset.settings.letters.archive,
-            }
+            archived(f"{'Reminder' if built.reminder_of else 'Letter'} {built.reference}", built.date, built.reference, dataset)
         ],
     }
     append_engagement(view.loaded.path, view.loaded.display, engagement)
+
+
+def archived(title: str, date: object, reference: str | None, dataset: "Dataset") -> dict[str, object]:
+    """A document kept in the ISU's archive, as the source of an engagement (a letter sent, a reply)."""
+    source: dict[str, object] = {"title": title, "date": date}
+    if reference:
+        source["reference"] = reference
+    source["kept_at"] = dataset.settings.letters.archive
+    return source
 
 
 def append_engagement(path: Path, display: str, engagement: dict[str, object]) -> None:

@@ -26,7 +26,7 @@ def log(
     data: DataOption = Path("data"),
 ) -> int:
     """Append an engagement to the state's file, keeping its comments; the source is the document itself."""
-    from ccm_stockpile.cli.letter import append_engagement
+    from ccm_stockpile.cli.letter import append_engagement, archived
     from ccm_stockpile.records.types import PartialDate
 
     dataset = load_dataset(data)
@@ -42,11 +42,7 @@ def log(
         raise UsageError("--summary must say what was said")
     value: dt.date | str = day.earliest if day.is_complete else day.text
     title = f"{kind.value.capitalize()} of {day.text}" + (f" ({ref})" if ref else "")
-    source: dict[str, object] = (
-        {"url": url} if url else {"title": title, "date": value, "kept_at": dataset.settings.letters.archive}
-    )
-    if ref and not url:
-        source["reference"] = ref
+    source: dict[str, object] = {"url": url} if url else archived(title, value, ref, dataset)
     engagement: dict[str, object] = {"date": value, "kind": kind.value}
     if ref:
         engagement["ref"] = ref

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, command, console, load_dataset, parse_as_of
+from ccm_stockpile.cli.common import (
+    AsOfOption,
+    DataOption,
+    UsageError,
+    command,
+    console,
+    load_dataset,
+    parse_as_of,
+    require_templates,
+)
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -149,8 +158,7 @@ def compendium(
     from ccm_stockpile.render.practices import compendium_file, render_compendium
 
     day = parse_as_of(as_of)
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     views = contexts(dataset, day)
     built = build(dataset, list(views), day)

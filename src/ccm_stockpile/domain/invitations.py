@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ccm_stockpile.domain.letters import reference
+from ccm_stockpile.domain.letters import heading
 from ccm_stockpile.domain.practices import PracticeLink, Role, practices_for
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.practice import PracticeRecord
@@ -126,7 +126,6 @@ def assistance_given(iso3: str, practices: Iterable[PracticeRecord]) -> list[Ass
 def build_invitation(view: StateView, practices: list[PracticeRecord], language: Language | None = None) -> Invitation:
     """The invitation to one state as of the view's date."""
     record = view.record
-    settings = view.settings.letters
     stockpile = record.stockpile
     # Completion is recalled only when the record sources it: an invitation states nothing the record does not.
     done = destruction_completed(view) and stockpile is not None and bool(stockpile.sources)
@@ -142,12 +141,7 @@ def build_invitation(view: StateView, practices: list[PracticeRecord], language:
     completion = stockpile.completed if done and stockpile is not None else None
     sources = supporting_sources(stockpile.sources, destroyed, completion) if done and stockpile is not None else []
     return Invitation(
-        iso3=record.iso3,
-        language=language or record.language,
-        form=settings.form,
-        reference=reference(settings.reference, record.iso3, view.as_of, view.correspondence.engagements),
-        date=view.as_of,
-        reply_by=view.as_of + dt.timedelta(days=settings.reply_days),
+        **heading(view, language),
         completed=done,
         completion_date=completion,
         destroyed=destroyed,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from ccm_stockpile.domain.followup import is_reason
 from ccm_stockpile.domain.series import RetentionYear
@@ -92,9 +93,33 @@ def reference(pattern: str, iso3: str, date: dt.date, engagements: list[Engageme
     return pattern.format(year=date.year, iso3=iso3, number=number)
 
 
+class Heading(TypedDict):
+    """What every letter to a state carries, whatever it asks."""
+
+    iso3: str
+    language: Language
+    form: LetterForm
+    reference: str
+    date: dt.date
+    reply_by: dt.date
+
+
+def heading(view: StateView, language: Language | None) -> Heading:
+    """What every letter to a state carries, whatever it asks: its language and form, its reference (one
+    sequence for letters, reminders and invitations) and its date and reply-by date."""
+    settings = view.settings.letters
+    return Heading(
+        iso3=view.record.iso3,
+        language=language or view.record.language,
+        form=settings.form,
+        reference=reference(settings.reference, view.record.iso3, view.as_of, view.correspondence.engagements),
+        date=view.as_of,
+        reply_by=view.as_of + dt.timedelta(days=settings.reply_days),
+    )
+
+
 def build_letter(view: StateView, findings: list[Finding], language: Language | None = None, reminder: bool = False) -> Letter:
     """The letter to one state as of the view's date, from its state-addressed findings."""
-    settings = view.settings.letters
     record = view.record
     own = [f for f in findings if f.state == record.iso3]
     requests = [r for r in _requests(own) if r.kind != "reply"]
@@ -109,12 +134,7 @@ def build_letter(view: StateView, findings: list[Finding], language: Language | 
             f"no letter to write (`ccm todo --state {record.iso3}` lists what to look up in our records)"
         )
     return Letter(
-        iso3=record.iso3,
-        language=language or record.language,
-        form=settings.form,
-        reference=reference(settings.reference, record.iso3, view.as_of, view.correspondence.engagements),
-        date=view.as_of,
-        reply_by=view.as_of + dt.timedelta(days=settings.reply_days),
+        **heading(view, language),
         requests=requests,
         figures=_figures(view),
         reminder_of=reminder_of,

@@ -30,7 +30,8 @@ def language_filters(language: Language) -> dict[str, Any]:
         if day.month is not None:
             from babel.dates import format_date
 
-            return Safe(format_date(day.earliest, format="MMMM y", locale=words.LOCALES[language]))
+            pattern = "MMMM 'de' y" if language == Language.ES else "MMMM y"  # "abril de 2018"
+            return Safe(format_date(day.earliest, format=pattern, locale=words.LOCALES[language]))
         return Safe(str(day.year))
 
     def part(held: Quantity, name: str) -> Safe:

@@ -9,13 +9,12 @@ from pathlib import Path
 from ccm_stockpile.domain.invitations import Invitation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.practice import Method
-from ccm_stockpile.records.settings import LetterForm
 from ccm_stockpile.records.state import Language, StateRecord
-from ccm_stockpile.records.types import PartialDate, Source
+from ccm_stockpile.records.types import Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.documents import Format, RenderError, Safe, convert, environment, escape_markdown, render_markdown
 from ccm_stockpile.render.filters import language_filters
-from ccm_stockpile.render.letters import CONVENTION, senders
+from ccm_stockpile.render.letters import correspondence_context, require_signatories
 
 METHODS = {
     Language.EN: {
@@ -284,11 +283,7 @@ def invitation_markdown(
     """The invitation as Markdown, from `letters/invitation.<language>.md.j2`."""
     language = invitation.language
     settings = view.settings
-    if invitation.form == LetterForm.LETTER and not all(c.name for c in settings.coordinators):
-        raise RenderError(
-            "a signed letter needs the name of each coordinator who signs it: add `name` (and "
-            "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
-        )
+    require_signatories(invitation.form, settings)
     filters = language_filters(language)
 
     def cite_all(sources: list[Source]) -> Safe:
@@ -297,29 +292,9 @@ def invitation_markdown(
     filters["cite_all"] = cite_all
     filters["of_states"] = lambda codes: Safe(escape_markdown(_of_states(tuple(codes), states, language)))
     filters["of_name"] = lambda name: Safe(escape_markdown(words.de_name(name, language)))
-    if language == Language.ES:  # "octubre de 2015", where Babel's month and year pattern gives "octubre 2015"
-        partial_date = filters["partial_date"]
-
-        def spanish_partial_date(day: PartialDate) -> Safe:
-            if day.month is not None and not day.is_complete:
-                from babel.dates import format_date
-
-                return Safe(format_date(day.earliest, format="MMMM 'de' y", locale=words.LOCALES[language]))
-            return Safe(partial_date(day))
-
-        filters["partial_date"] = spanish_partial_date
     env = environment(templates, filters)
-    names = senders(view, states, language)
-    context = {
+    context = correspondence_context(view, states, language, invitation.form) | {
         "invitation": invitation,
-        "state": words.state_name(view.record, language),
-        "mission": words.mission_name(view.record, language, settings),
-        "senders": [names[0][0].upper() + names[0][1:], *names[1:]],
-        "coordinators": settings.coordinators,
-        "convention": CONVENTION[language],
-        "place": getattr(settings.letters.place, language.value),
-        "isu": settings.isu,
-        "note_verbale": invitation.form == LetterForm.NOTE_VERBALE,
         "questions": questionnaire(invitation.fields, language),
     }
     return render_markdown(env, f"letters/invitation.{language.value}.md.j2", context)

@@ -35,19 +35,22 @@ def senders(view: StateView, states: dict[str, StateRecord], language: Language)
     return names
 
 
-def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
-    """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
-    language = letter.language
-    settings: Settings = view.settings
-    if letter.form == LetterForm.LETTER and not all(c.name for c in settings.coordinators):
+def require_signatories(form: LetterForm, settings: Settings) -> None:
+    """A signed letter names each coordinator who signs it; without the names it is not written."""
+    if form == LetterForm.LETTER and not all(c.name for c in settings.coordinators):
         raise RenderError(
             "a signed letter needs the name of each coordinator who signs it: add `name` (and "
             "`title`) under `coordinators` in settings.yaml, or use `letters: {form: note_verbale}`"
         )
-    env = environment(templates, language_filters(language))
+
+
+def correspondence_context(
+    view: StateView, states: dict[str, StateRecord], language: Language, form: LetterForm
+) -> dict[str, object]:
+    """What every letter to a state's mission names: sender, addressee, convention, place, the ISU's address."""
+    settings = view.settings
     names = senders(view, states, language)
-    context = {
-        "letter": letter,
+    return {
         "state": words.state_name(view.record, language),
         "mission": words.mission_name(view.record, language, settings),
         "senders": [names[0][0].upper() + names[0][1:], *names[1:]],
@@ -55,8 +58,16 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
         "convention": CONVENTION[language],
         "place": getattr(settings.letters.place, language.value),
         "isu": settings.isu,
-        "note_verbale": letter.form == LetterForm.NOTE_VERBALE,
+        "note_verbale": form == LetterForm.NOTE_VERBALE,
     }
+
+
+def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
+    """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
+    language = letter.language
+    require_signatories(letter.form, view.settings)
+    env = environment(templates, language_filters(language))
+    context = correspondence_context(view, states, language, letter.form) | {"letter": letter}
     return render_markdown(env, f"letters/followup.{language.value}.md.j2", context)
 
 
