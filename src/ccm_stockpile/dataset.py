@@ -9,7 +9,7 @@ import gc
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -183,29 +183,35 @@ def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str |
     return findings
 
 
+def _later_copies(
+    files: list[LoadedFile[RecordT]], key: Callable[[RecordT], str]
+) -> Iterator[tuple[LoadedFile[RecordT], LoadedFile[RecordT]]]:
+    """Each file whose record has the key of an earlier one, with that earlier file (unreadable files are skipped)."""
+    first: dict[str, LoadedFile[RecordT]] = {}
+    for loaded in files:
+        if loaded.record is not None:
+            earlier = first.setdefault(key(loaded.record), loaded)
+            if earlier is not loaded:
+                yield loaded, earlier
+
+
 def _duplicate_states(states: list[LoadedFile[StateRecord]]) -> list[Finding]:
-    first: dict[str, LoadedFile[StateRecord]] = {}
     findings = []
-    for loaded in states:
-        if loaded.record is None:
-            continue
-        code = loaded.record.iso3
-        if code in first:
-            mark = loaded.mark(("iso3",))
-            findings.append(
-                new_finding(
-                    "E004",
-                    f"two files for {code}: this one and {first[code].display}; keep one file per state",
-                    file=loaded.display,
-                    line=mark.line,
-                    column=mark.column,
-                    path="iso3",
-                    state=code,
-                    value=code,
-                )
+    for loaded, earlier in _later_copies(states, lambda record: record.iso3):
+        code = loaded.record.iso3 if loaded.record else ""
+        mark = loaded.mark(("iso3",))
+        findings.append(
+            new_finding(
+                "E004",
+                f"two files for {code}: this one and {earlier.display}; keep one file per state",
+                file=loaded.display,
+                line=mark.line,
+                column=mark.column,
+                path="iso3",
+                state=code,
+                value=code,
             )
-        else:
-            first[code] = loaded
+        )
     return findings
 
 
@@ -236,28 +242,21 @@ def _load_practice(path: Path, display: str) -> tuple[LoadedFile[PracticeRecord]
 
 
 def _duplicate_practices(practices: list[LoadedFile[PracticeRecord]]) -> list[Finding]:
-    first: dict[str, LoadedFile[PracticeRecord]] = {}
     findings = []
-    for loaded in practices:
-        if loaded.record is None:
-            continue
-        identifier = loaded.record.id
-        if identifier in first:
-            mark = loaded.mark(("id",))
-            findings.append(
-                new_finding(
-                    "P005",
-                    f"two files for practice `{identifier}`: this one and {first[identifier].display}; "
-                    f"keep one file per practice",
-                    file=loaded.display,
-                    line=mark.line,
-                    column=mark.column,
-                    path="id",
-                    value=identifier,
-                )
+    for loaded, earlier in _later_copies(practices, lambda record: record.id):
+        identifier = loaded.record.id if loaded.record else ""
+        mark = loaded.mark(("id",))
+        findings.append(
+            new_finding(
+                "P005",
+                f"two files for practice `{identifier}`: this one and {earlier.display}; keep one file per practice",
+                file=loaded.display,
+                line=mark.line,
+                column=mark.column,
+                path="id",
+                value=identifier,
             )
-        else:
-            first[identifier] = loaded
+        )
     return findings
 
 

@@ -13,15 +13,24 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from ccm_stockpile.dataset import Dataset
+    from ccm_stockpile.domain.view import StateView
     from ccm_stockpile.domain.working_document import WorkingDocument
 
 
-def _document(dataset: "Dataset", day: "dt.date") -> "WorkingDocument":
+def _document(dataset: "Dataset", day: "dt.date") -> tuple[list["StateView"], "WorkingDocument"]:
+    """The states' views as of `day` and the Working Document built from them (and from the checks' findings)."""
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.working_document import working_document
 
-    views = contexts(dataset, day)
-    return working_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
+    state_contexts = contexts(dataset, day)
+    views: list[StateView] = list(state_contexts)
+    return views, working_document(dataset, views, run_checks(dataset, day, state_contexts=state_contexts), day)
+
+
+def _language(lang: str) -> str:
+    if lang not in {"en", "fr", "es"}:
+        raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
+    return lang
 
 
 def working_document(
@@ -39,11 +48,10 @@ def working_document(
     from ccm_stockpile.render.working_document import render_working_document
 
     day = parse_as_of(as_of)
-    if lang not in {"en", "fr", "es"}:
-        raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
+    _language(lang)
     require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
-    document = _document(dataset, day)
+    _, document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
     workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None
     try:
@@ -70,12 +78,11 @@ def chart(
     from ccm_stockpile.render.chart import chart_file_name, render_chart
 
     day = parse_as_of(as_of)
-    if lang not in {"en", "fr", "es"}:
-        raise UsageError(f"--lang takes en, fr or es, got {lang!r}")
+    _language(lang)
     target = out or Path("build") / chart_file_name(day, "svg")
     if target.suffix not in {".svg", ".png"}:
         raise UsageError(f"--out: the file must end in .svg or .png, got {target.name!r}")
-    document = _document(load_dataset(data), day)
+    _, document = _document(load_dataset(data), day)
     write_atomic(target, render_chart(document, target.suffix[1:], lang))
     typer.echo(f"wrote {target}")
     return 0
@@ -98,10 +105,8 @@ def progress(
     as_of: AsOfOption = None,
 ) -> int:
     """The coordinators' progress report on their work plan (data/workplan.yaml), each status from the data."""
-    from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.cli.common import console
     from ccm_stockpile.domain.progress import progress as build_progress
-    from ccm_stockpile.domain.working_document import working_document as build_document
     from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.render.documents import Format, RenderError, convert
     from ccm_stockpile.render.progress import print_progress, progress_markdown
@@ -109,9 +114,8 @@ def progress(
     day = parse_as_of(as_of)
     require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
-    views = contexts(dataset, day)
-    document = build_document(dataset, list(views), run_checks(dataset, day, state_contexts=views), day)
-    report = build_progress(dataset, list(views), document, day)
+    views, document = _document(dataset, day)
+    report = build_progress(dataset, views, document, day)
     if report is None:
         workplan = str(data / "workplan.yaml")  # as the dataset names it (loaded from str(data))
         if dataset.blocking(workplan):

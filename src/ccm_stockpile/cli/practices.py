@@ -18,6 +18,7 @@ from ccm_stockpile.cli.common import (
     parse_as_of,
     require_templates,
 )
+from ccm_stockpile.cli.letter import TemplatesOption
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -143,10 +144,7 @@ def compare(
 def compendium(
     output: Annotated[CompendiumFormat, typer.Option("--format", help="md, docx (Word) or html.")] = CompendiumFormat.MD,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the compendium to.")] = Path("build/practices"),
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="A folder of templates that override the built-in ones.", show_default=False),
-    ] = None,
+    templates: TemplatesOption = None,
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
 ) -> int:
