@@ -331,3 +331,38 @@ def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, ex
     assert result.exit_code == 1, result.output
     assert f"ccm: template letters/followup.en.md.j2, line 3: {message}" in result.output
     assert not out.exists()
+
+
+def test_no_letter_from_a_record_the_editor_must_fix_first(tmp_path, data_dir, write_state):
+    write_state(make_state(iso3="ZMB", name="Zambia"))
+    (data_dir / "settings.yaml").write_text("coordinators:\n  - state: ZMB\n", encoding="utf-8")
+    # Two entries for 2016 (E005): the letter would otherwise ask for a report the record also says was made.
+    retention = [{"year": 2016, "report": "not_submitted", "sources": [{"url": "https://x.org"}]}, entry(2016, 5, 578)]
+    write_state(make_state(retention=retention))
+    out = tmp_path / "out"
+    result = letter(data_dir, out, "ESP")
+    assert result.exit_code == 1
+    assert "ESP: nothing is addressed to the State until the editor fixes its record (E005 line" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+    followup = json.loads(
+        runner.invoke(app, ["followup", "--format", "json", "--data", str(data_dir), "--as-of", "2025-06-01"]).stdout
+    )["states"]
+    assert [(item["iso3"], item["blocked"], [r["code"] for r in item["reasons"]]) for item in followup] == [
+        ("ESP", True, ["E005"])
+    ]
+
+
+def test_state_addressed_errors_do_not_block_a_letter(tmp_path, data_dir, write_state):
+    write_state(make_state(iso3="ZMB", name="Zambia"))
+    (data_dir / "settings.yaml").write_text("coordinators:\n  - state: ZMB\n", encoding="utf-8")
+    # R101: the state's own figures cannot balance; that is what the letter asks about.
+    consumed = {"munitions": 0, "submunitions": 50}
+    retention = [
+        entry(2015, 10, 500),
+        entry(2016, 10, 400, consumed=consumed, destroyed=consumed | {"submunitions": 0}, transfers=[]),
+    ]
+    write_state(make_state(retention=retention))
+    out = tmp_path / "out"
+    result = letter(data_dir, out, "ESP")
+    assert result.exit_code == 0, result.output
+    assert len(list(out.iterdir())) == 1
