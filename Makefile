@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench mutate clean
+.PHONY: check test test-slow lint fmt golden schema docs bench mutate clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ lint: $(TEST_STAMP)
 # Regenerate the golden outputs after an intended change, then review them in the diff.
 golden: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/golden --update-golden
+
+# Words in catalogues: extract the messages of the templates and renderers into templates/locale/messages.pot
+# and merge them into every language's messages.po (new ones empty, changed ones fuzzy: both fail the tests
+# until a translator has done them). The .po files are compiled in memory at run time: nothing else to build.
+LOCALE := templates/locale
+messages: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg --add-location=file --no-wrap --sort-by-file --add-comments=Translators: \
+		--project=ccm-stockpile --copyright-holder="ccm-stockpile contributors" -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel --quiet update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
 
 schema: $(STAMP)
 	$(BIN)/ccm schema
