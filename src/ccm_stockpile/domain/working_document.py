@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ccm_stockpile.dataset import Dataset
+from ccm_stockpile.domain.provenance import Citation, cited_once
 from ccm_stockpile.domain.series import RetentionYear
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Addressee, Finding
@@ -127,6 +128,16 @@ class WorkingDocument:
     @property
     def reporting_use(self) -> list[RetentionRow]:
         return [row for row in self.retaining if row.use_reported == YES]
+
+    @property
+    def documents(self) -> list[Citation]:
+        """Annex II: every document the Working Document rests on, once each, in the order of the annexes (by
+        State, then year), then the discoveries and the published total; never a mirror, never a research note."""
+        sources = [source for row in self.rows for item in row.series for source in item.entry.sources]
+        sources += [discovery.source for discovery in self.discoveries if discovery.source is not None]
+        if self.totals.published is not None:
+            sources.append(self.totals.published.source)
+        return cited_once(sources)
 
 
 def _reported(items: list[RetentionYear], attributes: tuple[str, ...], omissions: tuple[Omission, ...]) -> str:

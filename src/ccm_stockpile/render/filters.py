@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ccm_stockpile.domain.provenance import Citation, citation
 from ccm_stockpile.records.state import Language
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
@@ -15,6 +16,17 @@ _USES = {
     Language.ES: {"planned_use": "uso previsto", "actual_use": "uso real"},
 }
 _KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "archivado en"}
+_REPORT = {
+    Language.EN: ("Article 7 report", "for {year}", "submitted on {date}", "submitted in {date}"),
+    Language.FR: ("rapport présenté au titre de l'article 7", "pour {year}", "présenté le {date}", "présenté en {date}"),
+    Language.ES: (
+        "informe presentado en virtud del artículo 7",
+        "correspondiente a {year}",
+        "presentado el {date}",
+        "presentado en {date}",
+    ),
+}
+_REPORTED_IN = {Language.EN: "as reported in", Language.FR: "tel que cité dans", Language.ES: "según se recoge en"}
 _NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
 
 
@@ -40,12 +52,33 @@ def language_filters(language: Language) -> dict[str, Any]:
             return Safe(_NOT_REPORTED[language])
         return Safe(words.amount(value, name in held.approximate, language))
 
-    def cite(source: Source) -> str:
-        pieces = [piece for piece in (source.title, str(source.date) if source.date else None, source.reference) if piece]
+    def cite(source: Source | Citation) -> Safe:
+        """The document a source rests on, as a meeting cites it (domain/provenance.citation): never a mirror,
+        never a research note."""
+        cited = source if isinstance(source, Citation) else citation(source)
+        pieces: list[str] = []
+        if cited.is_report:
+            name, covered, on_date, in_month = _REPORT[language]
+            author = words.territory(cited.state, language) if cited.state else ""
+            report = f"{name} {covered.format(year=cited.year)}" if cited.year else name
+            pieces = [escape_markdown(piece) for piece in (author, report, cited.title, cited.symbol) if piece]
+            if cited.date:
+                pattern = on_date if cited.date.is_complete else in_month
+                pieces.append(pattern.format(date=partial_date(cited.date)))
+        else:
+            by = words.territory(cited.state, language) if cited.state else cited.author
+            pieces = [escape_markdown(piece) for piece in (by, cited.title, cited.symbol) if piece]
+            if cited.date:
+                pieces.append(partial_date(cited.date))
+        if cited.url:
+            pieces.append(f"<{cited.url}>")
+        elif cited.kept_at:
+            pieces.append(f"{_KEPT_AT[language]} {escape_markdown(cited.kept_at)}")
         text = ", ".join(pieces)
-        if source.url:
-            return Safe(f"{escape_markdown(text)}, <{source.url}>" if text else f"<{source.url}>")
-        return Safe(f"{escape_markdown(text)}, {_KEPT_AT[language]} {escape_markdown(source.kept_at or '')}")
+        for publication in cited.reported_in:
+            where = f", <{publication.url}>" if publication.url else ""
+            text += f"; {_REPORTED_IN[language]} {escape_markdown(publication.title)}{where}"
+        return Safe(text)
 
     return {
         "long_date": long_date,
