@@ -195,10 +195,13 @@ def apply_valid_changes(root: Path) -> None:
     yaml = _round_trip()
     record = yaml.load(path.read_text(encoding="utf-8"))
     reply = {
-        "title": "Reply of 2025-08-20 (NV 1/2025)",
-        "date": dt.date(2025, 8, 20),
-        "reference": "NV 1/2025",
-        "kept_at": "CCM Implementation Support Unit, Geneva",
+        "document": {
+            "kind": "correspondence",
+            "state": "NLD",
+            "title": "Reply of 2025-08-20 (NV 1/2025)",
+            "date": dt.date(2025, 8, 20),
+        },
+        "read": [{"kept_at": "CCM Implementation Support Unit, Geneva"}],
     }
     year = next((item for item in record["retention"] if item["year"] == 2023), None)
     if year is None:

@@ -114,7 +114,7 @@ def test_every_approximate_figure_is_quoted_as_the_source_gives_it(dataset):
     missing = []
     for loaded in dataset.valid_states():
         for path, quantity, sources in quantities_with_sources(loaded.record):
-            quotes = [source.quote for source in sources if source.quote]
+            quotes = [quote for source in sources for quote in source.quotes]
             for part in quantity.approximate:
                 value = getattr(quantity, part)
                 if not quoted(value, quotes):

@@ -30,7 +30,7 @@ class Figure:
 
 
 def _quotes(*source_lists) -> tuple[str, ...]:
-    return tuple(source.quote for sources in source_lists for source in sources if source.quote)
+    return tuple(quote for sources in source_lists for source in sources for quote in source.quotes)
 
 
 def _quantity_figures(block, name, quantity, quotes) -> Iterator[Figure]:

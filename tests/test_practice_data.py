@@ -46,14 +46,17 @@ def test_every_source_has_an_address_and_a_quote(dataset):
         sources = list(loaded.record.sources) + [s for a in loaded.record.assistance for s in a.sources]
         assert sources, loaded.display
         for source in sources:
-            assert source.url, f"{loaded.display}: {source}"
-            assert source.quote, f"{loaded.display}: {source}"
+            for reading in source.readings:
+                assert reading.url, f"{loaded.display}: {source}"
+                assert reading.quote, f"{loaded.display}: {source}"
 
 
 def test_nothing_is_quoted_from_iatg(dataset):
     for loaded in dataset.valid_practices():
         for source in loaded.record.sources:
-            text = " ".join(filter(None, (source.url, source.title, source.quote))).lower()
+            pieces = [source.document.title if source.document else source.title]
+            pieces += [piece for reading in source.readings for piece in (reading.url, reading.quote)]
+            text = " ".join(filter(None, pieces)).lower()
             assert "iatg" not in text, loaded.display
             assert "ammunition technical guideline" not in text, loaded.display
 
@@ -83,7 +86,7 @@ def _figures(record):
 def test_every_figure_is_carried_by_a_quote_of_its_practice(dataset):
     unquoted = []
     for loaded in dataset.valid_practices():
-        quotes = [source.quote or "" for source in loaded.record.sources]
+        quotes = [quote for source in loaded.record.sources for quote in source.quotes]
         for path, value, approximate in _figures(loaded.record):
             if not _amount_quoted(value, quotes, approximate):
                 unquoted.append(f"{loaded.display} {path} = {value:,g}")

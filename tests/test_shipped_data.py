@@ -113,3 +113,46 @@ def test_the_changed_copy_carries_each_valid_change(changed_data):
     assert {p.record.id for p in changed.valid_practices()} - {p.record.id for p in shipped.valid_practices()} == {
         "nld-nammo-demilitarisation"
     }
+
+
+def test_every_source_block_names_its_document(dataset):
+    """Issue 16: what a figure rests on (the document) is named apart from where it was read."""
+    from ccm_stockpile.domain.provenance import sources_in
+
+    records = [loaded.record for loaded in dataset.valid_states() + dataset.valid_practices()]
+    unnamed = [
+        f"{record.iso3 if hasattr(record, 'iso3') else record.id}: {'.'.join(map(str, path))}"
+        for record in records
+        for path, source in sources_in(record)
+        if source.document is None
+    ]
+    unnamed += ["settings: working_document.destroyed_total.source"] * (
+        dataset.settings.working_document.destroyed_total is not None
+        and dataset.settings.working_document.destroyed_total.source.document is None
+    )
+    assert unnamed == []
+
+
+def test_the_working_document_cites_no_mirror_and_no_research_note(dataset):
+    from ccm_stockpile.domain.provenance import MIRROR_HOSTS, sources_in
+    from ccm_stockpile.domain.view import state_views
+    from ccm_stockpile.domain.working_document import working_document
+    from ccm_stockpile.records.state import Language
+    from ccm_stockpile.render.working_document import working_document_markdown
+
+    as_of = dt.date(2025, 6, 1)
+    findings = run_checks(dataset, as_of)
+    document = working_document(dataset, state_views(dataset, as_of), findings, as_of)
+    text = working_document_markdown(document, dataset.settings, Language.EN, [], "chart.svg")
+    assert not [host for host in MIRROR_HOSTS if host in text]
+    notes = {
+        reading.note
+        for loaded in dataset.valid_states()
+        for _, source in sources_in(loaded.record)
+        for reading in source.readings
+        if reading.note
+    }
+    assert notes
+    assert not [note for note in notes if note in text]
+    keys = [cited.key for cited in document.documents]
+    assert len(keys) == len(set(keys))

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ccm_stockpile.findings import Addressee, Finding, Severity
 
-Scope = Literal["file", "state", "dataset", "practices"]
+Scope = Literal["file", "state", "dataset", "practices", "sources"]
 
 _RECORD_FORMAT = "Record format (docs/record-format.md)"
 _PRACTICES = "Work plan 2024-2025, objective (b): a database of good, cost-effective destruction practice"
@@ -451,6 +451,33 @@ _CATALOGUE = (
         example='costs:\n  - {amount: 1300000, currency: EUR, year: 2012}\nsources:\n  - {url: "https://example.org", '
         'quote: "cost EUR 1,200,000"}\n',
         scope="practices",
+    ),
+    Code(
+        "S301",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="A source can only be cited through a copy on a file-sharing site",
+        basis="Issue 16: a document a State or a meeting reads cites the original document, never a mirror",
+        rationale="A mirror (vdocuments, pdfslide, docslib, wikimili, yumpu, ccm3.pronk.se, ...; the list is "
+        "`MIRROR_HOSTS` in domain/provenance.py) may support a figure, but a letter or the Working Document cites "
+        "the document it copies. A source that names no document, or names one only by a mirror's address, "
+        "cannot be cited.",
+        fix="Name the original under `document` (author or `state`, `title`, `symbol`, `date`; for a State's report "
+        "`state`, `kind: article7_report`, `year`), with its original `url` where known, and keep the copy under `read`.",
+        example="sources:\n  - url: https://vdocuments.net/a-report.html\n    title: Article 7 report\n",
+        scope="sources",
+    ),
+    Code(
+        "S302",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="Two source blocks of one list name the same document",
+        basis=_RECORD_FORMAT,
+        rationale="Several readings of one document are one source with several places read, so that a document lists it once.",
+        fix="Merge the two blocks: keep one `document` and put every place read under its `read`.",
+        example="sources:\n  - document: {state: ESP, kind: article7_report, year: 2019}\n    read: [{url: https://a.org}]\n"
+        "  - document: {state: ESP, kind: article7_report, year: 2019}\n    read: [{url: https://b.org}]\n",
+        scope="sources",
     ),
 )
 

@@ -3,7 +3,7 @@
 `run_checks(dataset, as_of)` gives every finding: those of reading the files, then each registered check. A
 check's scope in the catalogue says what it receives: one state's context (`state`), every state's contexts and
 the date (`dataset`), or the whole dataset, for the practices that are checked against the state records
-(`practices`).
+(`practices`) and for the sources of every record (`sources`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ccm_stockpile.checks import holdings, practices, record_checks, retention, treaty  # noqa: F401  (registers the checks)
+from ccm_stockpile.checks import holdings, practices, record_checks, retention, sources, treaty  # noqa: F401  (registers the checks)
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import CHECKS
 from ccm_stockpile.codes import CODES
@@ -61,7 +61,7 @@ def run_checks(
         for _, check, scope in active:
             if scope == "dataset":
                 findings.extend(check(state_contexts, as_of))
-            elif scope == "practices":
+            elif scope in ("practices", "sources"):
                 findings.extend(check(dataset))
     return sorted(findings, key=Finding.sort_key)
 

@@ -88,6 +88,6 @@ def _record(dataset: Dataset, view: StateView, built: Invitation) -> None:
         "ref": built.reference,
         "reply_by": built.reply_by,
         "summary": "Invitation to share stockpile destruction practice, with a questionnaire annexed",
-        "sources": [archived(f"Invitation {built.reference}", built.date, built.reference, dataset)],
+        "sources": [archived(f"Invitation {built.reference}", built.date, dataset)],
     }
     append_engagement(view.loaded.path, view.loaded.display, engagement)

@@ -172,20 +172,24 @@ def _record(dataset: "Dataset", view: "StateView", built: "Letter") -> None:
         "reply_by": built.reply_by,
         "codes": built.codes,
         "summary": _summary(built),
-        "sources": [
-            archived(f"{'Reminder' if built.reminder_of else 'Letter'} {built.reference}", built.date, built.reference, dataset)
-        ],
+        "sources": [archived(f"{'Reminder' if built.reminder_of else 'Letter'} {built.reference}", built.date, dataset)],
     }
     append_engagement(view.loaded.path, view.loaded.display, engagement)
 
 
-def archived(title: str, date: object, reference: str | None, dataset: "Dataset") -> dict[str, object]:
-    """A document kept in the ISU's archive, as the source of an engagement (a letter sent, a reply)."""
-    source: dict[str, object] = {"title": title, "date": date}
-    if reference:
-        source["reference"] = reference
-    source["kept_at"] = dataset.settings.letters.archive
-    return source
+COORDINATORS = "Coordinators on Stockpile Destruction"
+
+
+def archived(
+    title: str, date: object, dataset: "Dataset", *, state: str | None = None, url: str | None = None
+) -> dict[str, object]:
+    """The source of an engagement (a letter sent, a reply): the document itself, named as a meeting cites it
+    (written by the State `state`, else by the Coordinators), read in the ISU's archive or at `url`."""
+    document: dict[str, object] = {"kind": "correspondence"}
+    document |= {"state": state} if state else {"author": COORDINATORS}
+    document |= {"title": title, "date": date}
+    reading: dict[str, object] = {"url": url} if url else {"kept_at": dataset.settings.letters.archive}
+    return {"document": document, "read": [reading]}
 
 
 def append_engagement(path: Path, display: str, engagement: dict[str, object]) -> None:

@@ -42,7 +42,10 @@ def log(
         raise UsageError("--summary must say what was said")
     value: dt.date | str = day.earliest if day.is_complete else day.text
     title = f"{kind.value.capitalize()} of {day.text}" + (f" ({ref})" if ref else "")
-    source: dict[str, object] = {"url": url} if url else archived(title, value, ref, dataset)
+    # What the State says (a reply, a statement) is its own document; letters, reminders and meetings are the
+    # Coordinators'.
+    author_state = (code or iso3).upper() if kind.value in {"reply", "statement"} else None
+    source = archived(title, value, dataset, state=author_state, url=url)
     engagement: dict[str, object] = {"date": value, "kind": kind.value}
     if ref:
         engagement["ref"] = ref

@@ -33,6 +33,7 @@ UNREADABLE = "(cannot be read: run `ccm check`)"
 _ITEM_KEYS = {
     **{name: (key,) for name, key in NATURAL_KEYS.items()},
     "sources": ("url", "title"),
+    "read": ("url", "kept_at"),
     "transfers": ("direction", "counterpart"),
 }
 _ENGAGEMENT_KEY = ("date", "kind", "ref")
@@ -102,7 +103,11 @@ def _item_key(name: str, item: object) -> tuple[object, ...] | None:
     keys = _ENGAGEMENT_KEY if name == "engagements" else _ITEM_KEYS.get(name)
     if keys is None:
         return None
-    if name == "sources":  # the first of url, title that the source has
+    if name == "sources":  # the document it names, else the first of url, title that the source has
+        document = item.get("document")
+        if isinstance(document, dict):
+            named = [document.get(key) for key in ("state", "author", "title", "symbol", "year")]
+            return ("document", " ".join(str(value) for value in named if value is not None))
         found = next((key for key in keys if item.get(key) is not None), None)
         return (found, item[found]) if found else None
     return tuple(item.get(key) for key in keys)

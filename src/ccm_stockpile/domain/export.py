@@ -43,7 +43,13 @@ def _date(value: object) -> str | None:
 
 
 def source_text(source: Source) -> str:
-    """`url`, or for an archived document `title, date, reference (kept at ...)`."""
+    """The original's address, else the first place read; for an archived document `title, date, reference (kept at ...)`."""
+    if source.document is not None:
+        from ccm_stockpile.domain.provenance import citation, plain_citation
+
+        cited = citation(source)
+        first = next((reading.url for reading in source.readings if reading.url), None)
+        return cited.url or first or plain_citation(cited)
     if source.url:
         return source.url
     pieces = [piece for piece in (source.title, _date(source.date), source.reference) if piece]

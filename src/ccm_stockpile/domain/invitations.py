@@ -93,7 +93,7 @@ def supporting_sources(sources: list[Source], destroyed: Quantity | None, comple
     does), so that the invitation's footnote points at the words that carry what it recalls."""
     found = []
     for source in sources:
-        quote = source.quote or ""
+        quote = " ".join(source.quotes)
         figures = destroyed is not None and any(
             value is not None and _gives(quote, value, part in destroyed.approximate)
             for part, value in (("munitions", destroyed.munitions), ("submunitions", destroyed.submunitions))

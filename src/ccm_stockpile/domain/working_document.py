@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ccm_stockpile.dataset import Dataset
+from ccm_stockpile.domain.provenance import Citation, cited_once
 from ccm_stockpile.domain.series import RetentionYear
 from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
@@ -76,6 +77,11 @@ class DestructionTotals:
     states: list[str]  # States Parties with a destroyed figure
     without_figures: list[str]  # States Parties recorded as having destroyed a stockpile, with no figure
     published: PublishedTotal | None
+    # The part of the totals that repeats a declared stockpile entered as destroyed (no destroyed figure published),
+    # kept out of the approximate parts above, and the States Parties it comes from.
+    as_declared_munitions: int = 0
+    as_declared_submunitions: int = 0
+    as_declared_states: tuple[StateRecord, ...] = ()
 
     def share(self, name: str) -> float | None:
         """The data's total as a share of the published one (1.0 = the same)."""
@@ -128,6 +134,16 @@ class WorkingDocument:
     def reporting_use(self) -> list[RetentionRow]:
         return [row for row in self.retaining if row.use_reported == YES]
 
+    @property
+    def documents(self) -> list[Citation]:
+        """Annex II: every document the Working Document rests on, once each, in the order of the annexes (by
+        State, then year), then the discoveries and the published total; never a mirror, never a research note."""
+        sources = [source for row in self.rows for item in row.series for source in item.entry.sources]
+        sources += [discovery.source for discovery in self.discoveries if discovery.source is not None]
+        if self.totals.published is not None:
+            sources.append(self.totals.published.source)
+        return cited_once(sources)
+
 
 def _reported(items: list[RetentionYear], attributes: tuple[str, ...], omissions: tuple[Omission, ...]) -> str:
     """yes: the reports give it; no: a source says the reporting left it out; otherwise not known."""
@@ -155,9 +171,10 @@ def _row(view: StateView) -> RetentionRow | None:
 
 
 def _totals(views: list[StateView], published: PublishedTotal | None) -> DestructionTotals:
-    munitions = submunitions = approximate_m = approximate_s = 0
+    munitions = submunitions = approximate_m = approximate_s = declared_m = declared_s = 0
     states: list[str] = []
     without: list[str] = []
+    as_declared: list[StateRecord] = []
     for view in views:
         stockpile = view.record.stockpile
         if view.record.status != StateStatus.PARTY or stockpile is None:
@@ -169,12 +186,29 @@ def _totals(views: list[StateView], published: PublishedTotal | None) -> Destruc
                 without.append(view.record.iso3)
             continue
         states.append(view.record.iso3)
+        if stockpile.destroyed is not None and stockpile.destroyed_as_declared:
+            as_declared.append(view.record)
         for quantity in quantities:
             munitions += quantity.munitions or 0
             submunitions += quantity.submunitions or 0
+            if quantity is stockpile.destroyed and stockpile.destroyed_as_declared:
+                declared_m += quantity.munitions or 0
+                declared_s += quantity.submunitions or 0
+                continue
             approximate_m += quantity.munitions or 0 if "munitions" in quantity.approximate else 0
             approximate_s += quantity.submunitions or 0 if "submunitions" in quantity.approximate else 0
-    return DestructionTotals(munitions, submunitions, approximate_m, approximate_s, states, without, published)
+    return DestructionTotals(
+        munitions,
+        submunitions,
+        approximate_m,
+        approximate_s,
+        states,
+        without,
+        published,
+        declared_m,
+        declared_s,
+        tuple(as_declared),
+    )
 
 
 def _discoveries(views: list[StateView], as_of: dt.date) -> list[Discovery]:

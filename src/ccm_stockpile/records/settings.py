@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import Field, Strict, field_validator
 from pydantic_core import PydanticCustomError
 
-from ccm_stockpile.records.types import ISO3, PartialDate, Quantity, Source, StrictModel
+from ccm_stockpile.records.types import ISO3, Count, PartialDate, Quantity, Source, StrictModel
 
 
 class Coordinator(StrictModel):
@@ -149,6 +149,16 @@ class PublishedTotal(StrictModel):
     source: Source = Field(description="where it is published, with a quote that carries it")
 
 
+class PublishedRetention(StrictModel):
+    """What a monitor last published about retention across States Parties, to compare the data with."""
+
+    states_parties: Count | None = Field(default=None, description="how many States Parties retain, as published")
+    largest: list[ISO3] = Field(
+        default_factory=list, description="the States Parties it names as the largest holders, largest first"
+    )
+    sources: list[Source] = Field(min_length=1, description="where it is published, with the quotes that carry it")
+
+
 class WorkingDocumentSettings(StrictModel):
     """The heading block of the Working Document on retained cluster munitions: the meeting it is tabled at.
 
@@ -166,7 +176,11 @@ class WorkingDocumentSettings(StrictModel):
         default_factory=lambda: _placeholder("[Agenda item title]"), description="the agenda item's title"
     )
     destroyed_total: PublishedTotal | None = Field(
-        default=None, description="the monitors' collective total of stockpiled cluster munitions destroyed"
+        default=None, description="the monitors' collective total of stockpiled cluster munitions destroyed (the latest)"
+    )
+    retaining: PublishedRetention | None = Field(
+        default=None,
+        description="the latest published count of States Parties that retain, and the largest holders it names",
     )
 
 

@@ -140,6 +140,11 @@ class Stockpile(StrictModel):
     )
     declared: Quantity | None = Field(default=None, description="stockpile declared under Art. 7(1)(b)")
     destroyed: Quantity | None = Field(default=None, description="total destroyed under Article 3")
+    destroyed_as_declared: bool = Field(
+        default=False,
+        description="true when no source gives the number destroyed and `destroyed` repeats the declared stockpile "
+        "because the sources say all of it was destroyed (documents say so instead of calling it a published figure)",
+    )
     deadline: PartialDate | None = Field(default=None, description="Art. 3(2) deadline; derived (EIF + 8 years) when absent")
     extensions: list[Extension] = Field(default_factory=list, description="extensions granted (Art. 3(3)-(5))")
     completed: PartialDate | None = Field(default=None, description="date destruction was completed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from enum import StrEnum
 from functools import total_ordering
 from typing import Annotated, Any, Literal
 
@@ -199,25 +200,138 @@ class Quantity(StrictModel):
         return f"{show('munitions')} munitions / {show('submunitions')} submunitions"
 
 
-class Source(StrictModel):
-    """Where a fact comes from: a public page (`url`), or a document kept in an archive (a reply to a letter,
-    a note verbale): its `title`, `date`, `reference` and where it is kept (`kept_at`)."""
+class DocumentKind(StrEnum):
+    """What kind of document a source rests on."""
+
+    ARTICLE7_REPORT = "article7_report"
+    STATEMENT = "statement"
+    PROFILE = "profile"
+    REPORT = "report"
+    MEETING_DOCUMENT = "meeting_document"
+    TREATY_RECORD = "treaty_record"
+    CORRESPONDENCE = "correspondence"
+    NEWS = "news"
+    PAGE = "page"
+    LEGISLATION = "legislation"
+
+
+class Document(StrictModel):
+    """The document a fact rests on, as a meeting cites it: author (or State), title, symbol, date.
+
+    For a State's report under Article 7: `state`, `kind: article7_report`, the calendar `year` it covers and
+    the submission `date` where known. `url` is the original's address, never a copy on a file-sharing site.
+    """
+
+    kind: DocumentKind | None = Field(
+        default=None,
+        description="article7_report | statement | profile | report | meeting_document | treaty_record | "
+        "correspondence | news | page | legislation",
+    )
+    state: ISO3 | None = Field(default=None, description="the State whose report or statement it is (ISO3)")
+    author: str | None = Field(
+        default=None, description="author or publisher, e.g. Cluster Munition Monitor (for a State: use `state`)"
+    )
+    title: str | None = Field(default=None, description="the document's own title (an Article 7 report may omit it)")
+    symbol: str | None = Field(default=None, description="the document symbol where one exists, e.g. CCM/MSP/2023/5")
+    year: Annotated[int, Strict(), Field(ge=1990, le=2100)] | None = Field(
+        default=None, description="for an Article 7 report: the calendar year it covers"
+    )
+    date: PartialDate | None = Field(default=None, description="date of the document; for a report, the date it was submitted")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="the original's address where known (never a mirror)"
+    )
+
+    @model_validator(mode="after")
+    def _check_it_is_named(self) -> Document:
+        if self.state is None and self.author is None:
+            raise PydanticCustomError(
+                "document_without_author", "a document needs its `author`, or for a State's own document its `state`"
+            )
+        if self.title is None and self.kind != DocumentKind.ARTICLE7_REPORT:
+            raise PydanticCustomError(
+                "document_without_title", "a document needs its `title` (only an Article 7 report may omit it)"
+            )
+        if self.kind == DocumentKind.ARTICLE7_REPORT and self.state is None:
+            raise PydanticCustomError("report_without_state", "an Article 7 report needs the `state` that made it")
+        return self
+
+
+class Reading(StrictModel):
+    """One place a document was read: its address (or the archive it is kept in), the quote, when, and a
+    research note for editors (never printed in a document)."""
 
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="address of the page or document"
+        default=None, description="address of the page or file read"
     )
-    title: str | None = Field(default=None, description="title of the page or document")
+    title: str | None = Field(
+        default=None,
+        description="the page read, when it is not the document itself: a publication that reports it "
+        "(e.g. the Monitor reporting a State's report) or a copy",
+    )
     quote: str | None = Field(default=None, description="a short verbatim quote that carries the fact")
-    accessed: PartialDate | None = Field(default=None, description="when the source was read")
-    date: PartialDate | None = Field(default=None, description="date of the document (for an archived document)")
-    reference: str | None = Field(default=None, description="the document's reference number, e.g. of a note verbale")
+    accessed: PartialDate | None = Field(default=None, description="when it was read")
     kept_at: str | None = Field(default=None, description="where an archived document is kept, e.g. ISU archive, Geneva")
+    note: str | None = Field(default=None, description="research note for editors: how the page was read; never printed")
+
+    @model_validator(mode="after")
+    def _check_it_can_be_found(self) -> Reading:
+        if self.url is None and self.kept_at is None:
+            raise PydanticCustomError("reading_not_findable", "a place read needs its `url`, or `kept_at` for an archive")
+        return self
+
+
+class Source(StrictModel):
+    """What a fact rests on (`document`) and where it was read (`read`: address, quote, accessed, note).
+
+    The short form `{url, title, quote, accessed}` (or, for a document kept in an archive, `title`, `date`,
+    `reference`, `kept_at`) is one reading of a document named only by its title; `ccm_stockpile.domain.provenance`
+    turns either form into what a document cites.
+    """
+
+    document: Document | None = Field(default=None, description="the document the facts rest on")
+    read: list[Reading] | None = Field(default=None, description="where it was read: one entry per place")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="short form: address of the page or document"
+    )
+    title: str | None = Field(default=None, description="short form: title of the page or document")
+    quote: str | None = Field(default=None, description="short form: a short verbatim quote that carries the fact")
+    accessed: PartialDate | None = Field(default=None, description="short form: when the source was read")
+    date: PartialDate | None = Field(default=None, description="short form: date of the document (for an archived document)")
+    reference: str | None = Field(default=None, description="short form: the document's reference number, e.g. of a note verbale")
+    kept_at: str | None = Field(default=None, description="short form: where an archived document is kept, e.g. ISU archive")
+    note: str | None = Field(default=None, description="research note for editors; never printed in a document")
 
     @model_validator(mode="after")
     def _check_it_can_be_found(self) -> Source:
+        short = [name for name in ("url", "title", "quote", "accessed", "date", "reference", "kept_at") if getattr(self, name)]
+        if self.document is not None or self.read:
+            if short:
+                raise PydanticCustomError(
+                    "source_two_forms",
+                    "a source with `document` or `read` gives {names} inside them: move it under `document` "
+                    "(title, date, symbol) or under `read` (url, quote, accessed, kept_at)",
+                    {"names": ", ".join(f"`{name}`" for name in short)},
+                )
+            if not self.read:
+                raise PydanticCustomError(
+                    "source_not_read", "a source names its `document` but not where it was read: add `read` with its url"
+                )
+            return self
         if self.url is None and (self.kept_at is None or self.title is None):
             raise PydanticCustomError(
                 "source_not_findable",
                 "a source needs a `url`, or for a document kept in an archive its `title` and `kept_at`",
             )
         return self
+
+    @property
+    def readings(self) -> list[Reading]:
+        """Every place the source was read; the short form is one."""
+        if self.read:
+            return self.read
+        return [Reading(url=self.url, quote=self.quote, accessed=self.accessed, kept_at=self.kept_at)]
+
+    @property
+    def quotes(self) -> list[str]:
+        """The quotes of every reading."""
+        return [reading.quote for reading in self.readings if reading.quote]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ccm_stockpile.domain.provenance import Citation, citation
 from ccm_stockpile.records.state import Language
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
@@ -21,6 +22,16 @@ _MARK = N_("(%(letter)s)")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Translators: a Babel (CLDR) date pattern for a month and year, "April 2018"; Spanish "MMMM 'de' y".
 _MONTH_YEAR = N_("MMMM y")
+# Translators: a State's report cited in a footnote: "Spain, Article 7 report for 2019, submitted on 30 April 2020".
+_ARTICLE_7_REPORT = N_("Article 7 report")
+# Translators: the calendar year an Article 7 report covers, after its name: "Article 7 report for 2019".
+_COVERING = N_("for %(year)s")
+# Translators: when a report was submitted, a full date: "submitted on 30 April 2020".
+_SUBMITTED_ON = N_("submitted on %(date)s")
+# Translators: when a report was submitted, a month and year: "submitted in April 2020".
+_SUBMITTED_IN = N_("submitted in %(date)s")
+# Translators: a publication that reports what a document says: "...; as reported in Cluster Munition Monitor 2021".
+_REPORTED_IN = N_("as reported in")
 
 
 def sub_paragraph_mark(index: int, language: Language) -> str:
@@ -51,12 +62,33 @@ def language_filters(language: Language) -> dict[str, Any]:
             return Safe(translate(_NOT_REPORTED, language))
         return Safe(words.amount(value, name in held.approximate, language))
 
-    def cite(source: Source) -> str:
-        pieces = [piece for piece in (source.title, str(source.date) if source.date else None, source.reference) if piece]
+    def cite(source: Source | Citation) -> Safe:
+        """The document a source rests on, as a meeting cites it (domain/provenance.citation): never a mirror,
+        never a research note."""
+        cited = source if isinstance(source, Citation) else citation(source)
+        pieces: list[str] = []
+        if cited.is_report:
+            author = words.territory(cited.state, language) if cited.state else ""
+            name = translate(_ARTICLE_7_REPORT, language)
+            report = f"{name} {translate(_COVERING, language) % {'year': cited.year}}" if cited.year else name
+            pieces = [escape_markdown(piece) for piece in (author, report, cited.title, cited.symbol) if piece]
+            if cited.date:
+                pattern = _SUBMITTED_ON if cited.date.is_complete else _SUBMITTED_IN
+                pieces.append(translate(pattern, language) % {"date": partial_date(cited.date)})
+        else:
+            by = words.territory(cited.state, language) if cited.state else cited.author
+            pieces = [escape_markdown(piece) for piece in (by, cited.title, cited.symbol) if piece]
+            if cited.date:
+                pieces.append(partial_date(cited.date))
+        if cited.url:
+            pieces.append(f"<{cited.url}>")
+        elif cited.kept_at:
+            pieces.append(f"{translate(_KEPT_AT, language)} {escape_markdown(cited.kept_at)}")
         text = ", ".join(pieces)
-        if source.url:
-            return Safe(f"{escape_markdown(text)}, <{source.url}>" if text else f"<{source.url}>")
-        return Safe(f"{escape_markdown(text)}, {translate(_KEPT_AT, language)} {escape_markdown(source.kept_at or '')}")
+        for publication in cited.reported_in:
+            where = f", <{publication.url}>" if publication.url else ""
+            text += f"; {translate(_REPORTED_IN, language)} {escape_markdown(publication.title)}{where}"
+        return Safe(text)
 
     return {
         "long_date": long_date,

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccm_stockpile.domain.practices import Compendium, CostRow, Money
+from ccm_stockpile.domain.provenance import citation, plain_citation
 from ccm_stockpile.records.practice import CostKind, Method, PracticeQuantity, PracticeRecord
 from ccm_stockpile.records.settings import Comparison
 from ccm_stockpile.records.state import Language, StateRecord
 from ccm_stockpile.records.types import Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.documents import Format, Safe, convert, environment, escape_markdown, render_markdown
+from ccm_stockpile.render.filters import language_filters
 from ccm_stockpile.render.text import markup
 
 if TYPE_CHECKING:
@@ -165,10 +167,12 @@ def print_practice(record: PracticeRecord, console: Console) -> None:
         console.print(f"[dim]note: {markup(record.note)}[/dim]")
     console.print(f"\n[bold]Sources[/bold] ({len(record.sources)})")
     for index, source in enumerate(record.sources, start=1):
-        where = source.url or f"{source.title}, kept at {source.kept_at}"
-        console.print(f"  {index}. {markup(source.title or '')} {markup(where)}")
-        if source.quote:
-            console.print(f"     [italic]{markup(source.quote)}[/italic]")
+        console.print(f"  {index}. {markup(plain_citation(citation(source)))}")
+        for reading in source.readings:
+            if reading.url and reading.url != citation(source).url:
+                console.print(f"     read at {markup(reading.url)}")
+            if reading.quote:
+                console.print(f"     [italic]{markup(reading.quote)}[/italic]")
 
 
 def _unit(money: Money | None) -> str:
@@ -219,7 +223,7 @@ def print_costs(rows: list[CostRow], comparison: Comparison | None, console: Con
     )
     for row in rows:
         if row.rate is not None:
-            source = row.rate.source.url or row.rate.source.title or ""
+            source = plain_citation(citation(row.rate.source))
             console.print(f"rate for {row.given.currency} {row.given.year}: {row.rate.factor:g} ({markup(source)})")
 
 
@@ -265,11 +269,10 @@ def costs_json(rows: list[CostRow], comparison: Comparison | None) -> str:
 
 
 def _cite(source: Source) -> Safe:
-    pieces = [piece for piece in (source.title, str(source.date) if source.date else None, source.reference) if piece]
-    text = escape_markdown(", ".join(pieces))
-    where = f"<{source.url}>" if source.url else f"kept at {escape_markdown(source.kept_at or '')}"
-    quote = f": \u201c{escape_markdown(source.quote)}\u201d" if source.quote else ""
-    return Safe(f"{text}, {where}{quote}" if text else f"{where}{quote}")
+    """The document (domain/provenance: never a mirror, never a note), with the first quote read."""
+    text = language_filters(Language.EN)["cite"](source)
+    quote = next(iter(source.quotes), None)
+    return Safe(f"{text}: \u201c{escape_markdown(quote)}\u201d" if quote else text)
 
 
 def _filters(states: dict[str, StateRecord]) -> dict[str, Any]:

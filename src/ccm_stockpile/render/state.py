@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ccm_stockpile.domain.followup import off_followup
 from ccm_stockpile.domain.practices import PracticeLink
+from ccm_stockpile.domain.provenance import cited_once, plain_citation, sources_in
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.state import RetentionEntry, Transfer
@@ -161,6 +162,13 @@ def print_state(view: StateView, findings: list[Finding], console: Console, prac
     if correspondence.reply_awaited:
         detail = f" ({markup(correspondence.detail)})" if correspondence.detail else ""
         console.print(f"  [yellow]reply awaited[/yellow]{detail}")
+
+    console.print("\n[bold]Documents[/bold]  what the record rests on, each once, as a document cites it")
+    documents = cited_once(source for _, source in sources_in(record))
+    if not documents:
+        console.print("  none")
+    for number, cited in enumerate(documents, start=1):
+        console.print(f"  {number}. {markup(plain_citation(cited, lambda code: record.name if code == record.iso3 else code))}")
 
     console.print("\n[bold]Destruction practices[/bold]  (ccm practices show ID)")
     if not practices:

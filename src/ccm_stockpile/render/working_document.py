@@ -17,22 +17,6 @@ from ccm_stockpile.render.filters import language_filters
 from ccm_stockpile.render.letters import CONVENTION
 
 
-def _sources(document: WorkingDocument) -> list[Source]:
-    """Every source the document cites, once each, in the order of the annexes (by state, then year)."""
-    seen: dict[tuple[str | None, str | None], Source] = {}
-    for row in document.rows:
-        for item in row.series:
-            for source in item.entry.sources:
-                seen.setdefault((source.url, source.title), source)
-    for discovery in document.discoveries:
-        if discovery.source is not None:
-            seen.setdefault((discovery.source.url, discovery.source.title), discovery.source)
-    if document.totals.published is not None:
-        source = document.totals.published.source
-        seen.setdefault((source.url, source.title), source)
-    return list(seen.values())
-
-
 def _change(value: int | None, language: Language) -> Safe:
     if value is None:
         return Safe("--")
@@ -60,7 +44,7 @@ def document_context(
         "agenda_title": getattr(heading.agenda_title, language.value),
         "convention": CONVENTION[language],
         "coordinators": [words.territory(record.iso3, language) for record in coordinators],
-        "sources": _sources(document),
+        "sources": document.documents,
         "chart": chart,
         "language": language.value,
         "workplan_source": workplan_source,
