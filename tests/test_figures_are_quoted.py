@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from ccm_stockpile.dataset import load
 from ccm_stockpile.domain.quotes import quoted  # the rule of E009, tested here on the shipped data too
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @dataclass(frozen=True)
@@ -76,8 +73,9 @@ def figures(record) -> Iterator[Figure]:
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def test_quoted_recognises_digits_words_and_rounded_figures():

@@ -12,17 +12,15 @@ import pytest
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
 from ccm_stockpile.domain.quotes import amount_quoted as _amount_quoted  # the rule of P006
-from tests.conftest import PROJECT
-
-DATA = PROJECT / "data"
 
 # The issue's floor: the database starts with at least 20 documented practices.
 MIN_PRACTICES = 20
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def test_the_database_holds_enough_valid_practices(dataset):
