@@ -137,8 +137,8 @@ _CATALOGUE = (
         Addressee.EDITOR,
         title="A figure is not given by any quote of its sources",
         basis=_RECORD_FORMAT + ": every figure carries its URL and a quote that contains it",
-        rationale="A figure is only as good as the words it was copied from: when the block's sources quote the "
-        "source and no quote gives the figure (in digits, grouped by thousands, a word for 1-20, or 'N million' "
+        rationale="A figure is only as good as the words it was copied from: when every source of the block carries "
+        "a quote and no quote gives the figure (in digits, grouped by thousands, a word for 1-20, or 'N million' "
         "for a figure marked approximate), the figure or the quote was copied wrong. The same rule as the "
         "shipped-data tests, so an editor's pull request is judged by what `make test` judges.",
         fix="Check the figure against the source: correct the figure, or add the quote that gives it (verbatim). "
@@ -445,7 +445,8 @@ _CATALOGUE = (
         title="A practice's figure is not given by any quote of its sources",
         basis=_PRACTICES,
         rationale="Every figure of a practice (quantity, cost, throughput, transfer) is carried by a verbatim quote of "
-        "its sources: a cost of 1,300,000 whose quote says 1,200,000 is a copying error. Amounts may be written "
+        "its sources: a cost of 1,300,000 whose quote says 1,200,000 is a copying error. Reported when every "
+        "source carries a quote (P004 asks for them). Amounts may be written "
         "`45 Millionen`, `£40m`, `17.5 million`, `25 bis 35 Millionen` or `20 billion`.",
         fix="Check the figure against the source: correct it, or add the quote that gives it.",
         example='costs:\n  - {amount: 1300000, currency: EUR, year: 2012}\nsources:\n  - {url: "https://example.org", '

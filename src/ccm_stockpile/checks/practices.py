@@ -98,7 +98,7 @@ def check_figures_are_quoted(dataset: Dataset) -> Iterator[Finding]:
         assert loaded.record is not None
         quotes = quotes_of(loaded.record.sources)
         if not quotes:
-            continue  # nothing to compare with (P004 asks for sources with quotes)
+            continue  # a source without a quote may carry the figures (P004 asks for sources with quotes)
         for path, value, approximate in practice_figures(loaded.record):
             if not amount_quoted(value, quotes, approximate):
                 yield _finding(

@@ -78,9 +78,13 @@ def amount_quoted(value: float, quotes: list[str], approximate: bool) -> bool:
     return False
 
 
-def quotes_of(*source_lists: list[Source]) -> list[str]:
-    """The quotes of the sources, in order."""
-    return [source.quote for sources in source_lists for source in sources if source.quote]
+def quotes_of(*source_lists: list[Source]) -> list[str] | None:
+    """The quotes of the sources, in order; None when a source has no quote (a figure may rest on it, so no quote
+    can contradict the figure for sure: only sure contradictions are findings)."""
+    sources = [source for group in source_lists for source in group]
+    if not sources or any(not source.quote for source in sources):
+        return None
+    return [source.quote for source in sources if source.quote]
 
 
 def _quantity(path: Path, quantity: Quantity | None) -> Iterator[tuple[Path, int, bool]]:
@@ -92,9 +96,9 @@ def _quantity(path: Path, quantity: Quantity | None) -> Iterator[tuple[Path, int
             yield (*path, part), value, part in quantity.approximate
 
 
-def state_figures(record: StateRecord) -> Iterator[tuple[Path, int, bool, list[str]]]:
+def state_figures(record: StateRecord) -> Iterator[tuple[Path, int, bool, list[str] | None]]:
     """Every non-null, non-zero figure of a state record: its path, value, whether approximate, and the quotes of
-    the block it belongs to."""
+    the block it belongs to (None when a source of the block has no quote)."""
     stockpile = record.stockpile
     if stockpile is not None:
         quotes = quotes_of(stockpile.sources)
@@ -102,7 +106,7 @@ def state_figures(record: StateRecord) -> Iterator[tuple[Path, int, bool, list[s
             for path, value, approximate in _quantity(("stockpile", name), getattr(stockpile, name)):
                 yield path, value, approximate, quotes
         for index, discovery in enumerate(stockpile.discoveries):
-            block = quotes_of(discovery.sources, stockpile.sources)
+            block = quotes_of(discovery.sources) or quotes_of(discovery.sources, stockpile.sources)
             for path, value, approximate in _quantity(("stockpile", "discoveries", index, "quantity"), discovery.quantity):
                 yield path, value, approximate, block
     for position, entry in enumerate(record.retention):
