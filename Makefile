@@ -5,18 +5,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench clean
+.PHONY: check test test-slow lint fmt golden schema docs bench size clean
 
+# The first run installs for a minute or two: each step says what it is doing, so a quiet terminal is never a hang.
 $(BIN)/python:
+	@echo "make: creating the virtual environment in $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Everything: the core install and the `documents` extra (letters, documents, chart, Excel export).
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "make: installing ccm-stockpile with the documents extra (pandoc, matplotlib, openpyxl: about 400 MB, the first time only) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[documents]'
+	@echo "make: installed"
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "make: installing the test tools (pytest, ruff, mypy, hypothesis, zizmor) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[test]'
 	touch $@
 
 check: $(STAMP)
@@ -50,6 +56,13 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# The size of the core install (what a hook or a CI job that only checks records installs), in a fresh venv.
+size:
+	@rm -rf build/size-venv && $(PYTHON) -m venv build/size-venv
+	@build/size-venv/bin/python -m pip install --quiet --progress-bar off .
+	@du -sh build/size-venv
+	@rm -rf build/size-venv
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

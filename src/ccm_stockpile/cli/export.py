@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ccm_stockpile.cli.common import DataOption, UsageError, load_dataset
+from ccm_stockpile.extras import require
 
 
 class ExportFormat(StrEnum):
@@ -44,6 +45,8 @@ def export(
 
     if output == ExportFormat.XLSX and out is None:
         raise UsageError("an Excel workbook is a binary file: give --out FILE.xlsx")
+    if output == ExportFormat.XLSX:
+        require("`ccm export --format xlsx`", "openpyxl")
     dataset = load_dataset(data)
     built = tables(dataset)
     content: str | bytes

@@ -49,7 +49,7 @@ def extract(top: Path, revision: str, inside: str, target: Path) -> bool:
 
     One `git archive` for the whole folder, rather than a `git show REV:path` per file.
     """
-    listed = _git(top, "ls-tree", "--name-only", revision, "--", inside if inside != "." else "")
+    listed = _git(top, "ls-tree", "--name-only", revision, "--", inside)  # `.`: the data folder is the repository
     if not listed.strip():
         return False
     archive = _git(top, "archive", "--format=tar", revision, "--", inside if inside != "." else ".")
