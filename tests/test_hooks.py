@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,7 +100,7 @@ def test_the_workflow_pins_each_action_by_commit_with_its_version_and_keeps_no_c
     for use in uses:
         action, _, rest = use.partition("@")
         commit, _, comment = rest.partition(" # ")
-        assert len(commit) == 40 and all(c in "0123456789abcdef" for c in commit), use
+        assert re.fullmatch(r"[0-9a-f]{40}", commit), f"{use}: pin by the full commit, not a tag"
         assert comment.startswith("v"), f"{action}: say the version the commit is in a comment"
     steps = workflow["jobs"]["check"]["steps"]
     checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
