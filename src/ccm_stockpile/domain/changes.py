@@ -269,9 +269,7 @@ def compare(
         result.changes += differ.found
     result.changes.sort(key=lambda change: (change.subject, change.year or 0))
 
-    def key(finding: Finding) -> tuple[object, ...]:
-        return (finding.code, finding.state, finding.year, finding.message)
-
+    key = Finding.identity
     old_keys = {key(finding) for finding in old_findings}
     new_keys = {key(finding) for finding in new_findings}
 
