@@ -150,7 +150,8 @@ def change_focus(
         hunks = changed_lines(top, full, inside)
         with tempfile.TemporaryDirectory(prefix="ccm-base-") as temporary:
             target = Path(temporary)
-            before = run_checks(load(target / inside, str(data)), day, selected, ignored) if extract(top, full, inside, target) else []
+            found = extract(top, full, inside, target)
+            before = run_checks(load(target / inside, str(data)), day, selected, ignored) if found else []
     except GitError as error:
         raise UsageError(f"--base: {error}") from None
     if state is not None:

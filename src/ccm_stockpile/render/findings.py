@@ -149,7 +149,9 @@ def to_github(findings: list[Finding], root: Path | None = None, focus: Focus | 
     return "\n".join(lines)
 
 
-def to_markdown(findings: list[Finding], totals: Totals, as_of: dt.date, root: Path | None = None, focus: Focus | None = None) -> str:
+def to_markdown(
+    findings: list[Finding], totals: Totals, as_of: dt.date, root: Path | None = None, focus: Focus | None = None
+) -> str:
     """Every finding as GitHub-flavoured Markdown for a job summary: with a `focus`, those the change touches
     first, in the order of the annotations (on its lines, introduced by it, elsewhere in its files), then all
     of them in a collapsed section. It ends with a blank line, so that what a later step appends to the same
