@@ -180,10 +180,8 @@ def test_the_summary_lists_the_changed_lines_then_introduced_then_the_rest_and_s
     from markdown_it import MarkdownIt
 
     summary = tmp_path / "summary.md"
-    result = runner.invoke(
-        app,
-        ["check", "--data", "../data", "--as-of", "2026-06-01", "--format", "github", "--base", "HEAD", "--summary", str(summary)],
-    )
+    options = ["--as-of", "2026-06-01", "--format", "github", "--base", "HEAD", "--summary", str(summary)]
+    result = runner.invoke(app, ["check", "--data", "../data", *options])
     assert result.exit_code == 0, result.output
     diff = runner.invoke(app, ["diff", "HEAD", "--data", "../data", "--as-of", "2026-06-01", "--format", "markdown"])
     assert diff.exit_code == 0, diff.output
