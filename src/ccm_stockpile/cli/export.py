@@ -36,6 +36,14 @@ def export(
     table: Annotated[
         TableName, typer.Option("--table", help="For csv: the table to write (retention: one row per state and year).")
     ] = TableName.RETENTION,
+    spreadsheet: Annotated[
+        bool,
+        typer.Option(
+            "--spreadsheet",
+            help="For csv: a file for Excel or LibreOffice (a UTF-8 byte-order mark, and text that would start a "
+            "formula, such as =, +, - or @, kept as text). Without it, plain CSV for scripts.",
+        ),
+    ] = False,
     data: DataOption = Path("data"),
 ) -> int:
     """Write every figure with its sources as tables: states, stockpiles, retention, engagements, practices."""
@@ -45,13 +53,15 @@ def export(
 
     if output == ExportFormat.XLSX and out is None:
         raise UsageError("an Excel workbook is a binary file: give --out FILE.xlsx")
+    if spreadsheet and output != ExportFormat.CSV:
+        raise UsageError("--spreadsheet is for csv (a workbook, --format xlsx, is one already)")
     if output == ExportFormat.XLSX:
         require("`ccm export --format xlsx`", "openpyxl")
     dataset = load_dataset(data)
     built = tables(dataset)
     content: str | bytes
     if output == ExportFormat.CSV:
-        content = to_csv(built[table.value])
+        content = to_csv(built[table.value], spreadsheet)
     elif output == ExportFormat.JSON:
         content = to_json(built)
     else:
