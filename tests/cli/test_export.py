@@ -132,7 +132,7 @@ def test_files_that_cannot_be_checked_are_left_out_and_exit_1(spain, write_state
 
 
 HOSTILE = {
-    "=HYPERLINK(\"https://example.org\",\"x\")": "'=HYPERLINK(\"https://example.org\",\"x\")",
+    '=HYPERLINK("https://example.org","x")': '\'=HYPERLINK("https://example.org","x")',
     "+1 more": "'+1 more",
     "-2 fewer": "'-2 fewer",
     "@SUM(A1)": "'@SUM(A1)",
@@ -141,7 +141,9 @@ HOSTILE = {
 }
 
 
-def test_csv_for_spreadsheets_has_a_byte_order_mark_and_no_formula_while_plain_csv_stays_as_it_is(data_dir, write_state, tmp_path):
+def test_csv_for_spreadsheets_has_a_byte_order_mark_and_no_formula_while_plain_csv_stays_as_it_is(
+    data_dir, write_state, tmp_path
+):
     notes = list(HOSTILE)
     write_state(make_state(retention=[entry(2015 + index, 1, 10, note=note) for index, note in enumerate(notes)]))
     plain = export(data_dir).stdout

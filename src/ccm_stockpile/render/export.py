@@ -23,7 +23,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # What a spreadsheet takes for the start of a formula (OWASP's list: =, +, -, @, and the tab and carriage return
 # some spreadsheets skip before one). A name `=HYPERLINK(...)` would otherwise become a live link.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-BOM = "\ufeff"  # tells Excel and LibreOffice the file is UTF-8 (without it: "CÃ´te d'Ivoire")
+BOM = "\ufeff"  # tells Excel and LibreOffice the file is UTF-8 (without it, accented names come out garbled)
 
 
 def neutralised(value: object) -> object:
