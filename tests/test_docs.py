@@ -112,3 +112,14 @@ def test_the_worked_example_in_contributing_is_what_the_tools_do(tmp_path, monke
     changes = compare(before, load(data), [], [], "data").changes
     line = next(change_line(change) for change in changes if change.year == 2024)
     assert f"`{line}`" in contributing
+
+
+def test_the_docs_say_which_markdown_each_output_is_and_how_to_commit_from_any_shell():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "is GitHub-flavoured Markdown" in readme
+    assert "are **pandoc Markdown**" in readme
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "### Checks before each commit, from any shell or git GUI" in contributing
+    assert "scripts/ccm-hook" in contributing
+    assert "they are chosen\n  for what your pull request did" in contributing
+    assert "### Records in another repository" in contributing

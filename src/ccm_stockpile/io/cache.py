@@ -5,8 +5,9 @@ The key is a hash of everything the output depends on: the tool's version, the c
 the path and full content of every file the data folder's reader would read. So the cache is never
 wrong when a file changes: any byte changes the key. An entry that cannot be read, or that is not one of
 ours, is ignored and rebuilt; entries are written atomically; a cache folder that cannot be written is
-simply not used. It lives outside the data folder and outside git: $CCM_CACHE_DIR, else
-$XDG_CACHE_HOME/ccm-stockpile, else ~/.cache/ccm-stockpile.
+simply not used. It lives outside the data folder and outside git: $CCM_CACHE_DIR, else the user's cache
+folder as platformdirs names it on each system ($XDG_CACHE_HOME/ccm-stockpile or ~/.cache/ccm-stockpile on
+Linux, ~/Library/Caches/ccm-stockpile on macOS, %LOCALAPPDATA%\\ccm-stockpile\\Cache on Windows).
 """
 
 from __future__ import annotations
@@ -23,12 +24,21 @@ FORMAT = 1
 _DATA_SUFFIXES = {".yaml", ".yml"}
 
 
+APP = "ccm-stockpile"
+
+
 def cache_dir() -> Path:
     """Where cache entries are kept."""
     if os.environ.get("CCM_CACHE_DIR"):
         return Path(os.environ["CCM_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccm-stockpile"
+    if sys.platform.startswith("linux"):
+        # Written out on Linux, where every command asks this first: importing platformdirs costs more than a
+        # cached `ccm check` answer. The XDG rule is platformdirs' own, and a test holds the two equal.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(base if os.path.isabs(base) else os.path.expanduser("~/.cache")) / APP
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def _data_files(root: Path) -> list[Path]:

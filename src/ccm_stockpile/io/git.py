@@ -66,7 +66,10 @@ def changed_lines(top: Path, base: str, inside: str) -> dict[str, set[int]]:
     """The lines the working tree adds or changes under `inside` since `base`, by path from the repository top.
 
     From the hunks of `git diff -U0` (the new side of each `@@ -a,b +c,d @@`); a file git does not track yet
-    is changed on every line. A hunk that only deletes marks no line: nothing is left there to annotate."""
+    is changed on every line. A hunk that only deletes marks no line: nothing is left there to annotate.
+
+    The hunk headers are read here rather than by a diff library (unidiff): with `-U0` only the `+++` and `@@`
+    lines matter, each of one fixed form, and the core install stays without another dependency."""
     found: dict[str, set[int]] = {}
     diff = _git(top, "-c", "core.quotepath=off", "diff", "--no-ext-diff", "--no-color", "--no-renames", "-U0", base, "--", inside)
     path: str | None = None
