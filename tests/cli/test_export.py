@@ -198,3 +198,13 @@ def test_a_partial_date_stays_text_in_the_workbook(data_dir, write_state, tmp_pa
     sheet = load_workbook(target)["stockpiles"]
     completed = sheet.cell(row=2, column=[c.value for c in sheet[1]].index("completed") + 1)
     assert completed.value == "2015-06"
+
+
+def test_states_table_has_the_retention_situation_as_of_the_date(data_dir, write_state):
+    write_state(make_state(retention=[entry(2016, 5, 578), entry(2017, 0, 0, by_type=[], submitted="2018-03-01")]))
+    before = list(csv.DictReader(io.StringIO(export(data_dir, "--table", "states", "--as-of", "2018-02-01").stdout)))
+    after = list(csv.DictReader(io.StringIO(export(data_dir, "--table", "states", "--as-of", "2018-04-01").stdout)))
+    assert (before[0]["situation"], before[0]["situation_year"]) == ("retains", "2016")
+    assert (after[0]["situation"], after[0]["situation_year"]) == ("ended", "2017")
+    assert after[0]["situation_evidence"].startswith("ended in 2017 (from 5 munitions / 578 submunitions in 2016)")
+    assert after[0]["situation_sources"] == "https://example.org/report"

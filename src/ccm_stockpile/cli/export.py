@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import DataOption, UsageError, load_dataset
+from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
 from ccm_stockpile.extras import require
 
 
@@ -45,6 +45,7 @@ def export(
         ),
     ] = False,
     data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
 ) -> int:
     """Write every figure with its sources as tables: states, stockpiles, retention, engagements, practices."""
     from ccm_stockpile.domain.export import tables
@@ -57,8 +58,9 @@ def export(
         raise UsageError("--spreadsheet is for csv (a workbook, --format xlsx, is one already)")
     if output == ExportFormat.XLSX:
         require("`ccm export --format xlsx`", "openpyxl")
+    day = parse_as_of(as_of)
     dataset = load_dataset(data)
-    built = tables(dataset)
+    built = tables(dataset, day)
     content: str | bytes
     if output == ExportFormat.CSV:
         content = to_csv(built[table.value], spreadsheet)
