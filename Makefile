@@ -5,18 +5,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench mutate clean messages
+.PHONY: check test test-slow lint fmt golden schema docs bench mutate size clean messages
 
+# The first run installs for a minute or two: each step says what it is doing, so a quiet terminal is never a hang.
 $(BIN)/python:
+	@echo "make: creating the virtual environment in $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# Everything: the core install and the `documents` extra (letters, documents, chart, Excel export).
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "make: installing ccm-stockpile with the documents extra (pandoc, matplotlib, openpyxl: about 400 MB, the first time only) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[documents]'
+	@echo "make: installed"
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "make: installing the test tools (pytest, ruff, mypy, hypothesis, zizmor) ..."
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[test]'
 	touch $@
 
 # The data gate: fails on what the editor must fix; a true finding about a State (R101, T201) is reported only.
@@ -60,6 +66,13 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# The size of the core install (what a hook or a CI job that only checks records installs), in a fresh venv.
+size:
+	@rm -rf build/size-venv && $(PYTHON) -m venv build/size-venv
+	@build/size-venv/bin/python -m pip install --quiet --progress-bar off .
+	@du -sh build/size-venv
+	@rm -rf build/size-venv
 
 # Mutation testing of domain/ and checks/ against their fast tests (slow: minutes; not in CI). Survivors:
 # `.venv/bin/mutmut results`, one of them `.venv/bin/mutmut show NAME`.

@@ -147,6 +147,19 @@ _CATALOGUE = (
         '    sources:\n      - {url: "https://example.org", quote: "10 munitions and 400 submunitions"}\n',
     ),
     Code(
+        "E020",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="A `# to fill:` mark left by `ccm new-year` remains",
+        basis=_RECORD_FORMAT,
+        rationale="`ccm new-year` marks each field of a new entry that still has to be read from the report; while a "
+        "mark remains, the entry holds what nobody has looked up yet (an `unknown` report, null holdings).",
+        fix="Fill in the field from the State's report (with its source and quote), or leave it null where the report "
+        "does not give it, then delete the `# to fill:` comment.",
+        example="retention:\n  - year: 2024\n    report: unknown  # to fill: reported, unchanged or not_submitted\n",
+        scope="file",
+    ),
+    Code(
         "R101",
         Severity.ERROR,
         Addressee.STATE,

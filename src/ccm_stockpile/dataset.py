@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from ccm_stockpile.codes import new_finding
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.io.folder import check_data_folder
-from ccm_stockpile.io.locations import Locations, Mark, display_path
+from ccm_stockpile.io.locations import Locations, Mark, display_path, year_of
 from ccm_stockpile.io.reader import ParsedFile, parse_text, read_file
 from ccm_stockpile.io.validation import validate
 from ccm_stockpile.records.iso3166 import ALPHA3
@@ -30,6 +30,9 @@ from ccm_stockpile.records.workplan import Workplan
 
 RecordT = TypeVar("RecordT")
 _ISO3_FORM = re.compile(r"[A-Z]{3}")
+# The comment `ccm new-year` writes on each field to fill (domain/scaffold.MARK): a `#` at the start of a line
+# or after a blank, as YAML reads a comment.
+_FILL_MARK = re.compile(r"(?:^|\s)#\s*to fill:", re.MULTILINE)
 
 
 def _keep(parsed: ParsedFile) -> bytes:
@@ -177,6 +180,7 @@ def _load_state(path: Path, display: str) -> tuple[LoadedFile[StateRecord], list
         record, errors = validate(parsed, StateRecord, state=code)
         findings.extend(errors)
     findings.extend(_identity_findings(path, parsed, display, code))
+    findings.extend(_fill_marks(parsed, display, code))
     loaded = LoadedFile(path, display, record, parsed, _keep(parsed))
     loaded.release()
     return loaded, findings
@@ -199,6 +203,45 @@ def _identity_findings(path: Path, parsed: ParsedFile, display: str, code: str |
             at_iso3(
                 f"the file name `{path.name}` does not match iso3 `{code}`; rename the file to "
                 f"`{code.lower()}.yaml` or correct iso3"
+            )
+        )
+    return findings
+
+
+def _fill_marks(parsed: ParsedFile, display: str, code: str | None) -> list[Finding]:
+    """E020: each `# to fill:` comment still in the file, at the key it is written on (or the key below it)."""
+    text = parsed.text or ""
+    if "to fill:" not in text or not parsed.readable:  # the common case costs one substring search
+        return []
+    by_line: dict[int, tuple[int, tuple]] = {}
+    for key_path, (line, column) in parsed.locations.keys.items():
+        if line not in by_line or column < by_line[line][0]:
+            by_line[line] = (column, key_path)
+    findings = []
+    for match in _FILL_MARK.finditer(text):
+        mark = text.index("#", match.start())
+        line = text.count("\n", 0, mark) + 1
+        column = mark - text.rfind("\n", 0, mark)
+        below = [number for number in by_line if number >= line]
+        key_path = by_line[min(below)][1] if below else ()
+        name = display_path(key_path, parsed.data) if key_path else ""
+        if not name:
+            what = "a `# to fill:` mark remains"
+        elif min(below) == line:
+            what = f"`{name}` is still marked `# to fill:`"
+        else:  # a comment line of its own, about the fields it names
+            what = f"a `# to fill:` mark remains above `{name}`"
+        findings.append(
+            new_finding(
+                "E020",
+                f"{what} (left by `ccm new-year`): fill in what it asks from the report, or leave it null where the "
+                f"report does not give it, then delete the mark",
+                file=display,
+                line=line,
+                column=column,
+                path=name,
+                state=code,
+                year=year_of(parsed.data, key_path),
             )
         )
     return findings

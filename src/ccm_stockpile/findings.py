@@ -44,6 +44,11 @@ class Finding:
     # What a letter needs to turn a state-addressed finding into a request (years, figures), by name.
     facts: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
+    def identity(self) -> tuple[object, ...]:
+        """What makes two runs' findings the same finding: code, state, year and message, not the line
+        (a finding that only moved is neither introduced nor resolved)."""
+        return (self.code, self.state, self.year, self.message)
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file or "", self.line or 0, self.column or 0, self.code, self.message)
 

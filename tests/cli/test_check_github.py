@@ -123,3 +123,82 @@ def test_a_link_loop_is_annotated_where_it_sits_not_an_internal_error(repository
     assert result.exit_code == 1, result.output
     files = [line.split(",")[0] for line in result.stdout.splitlines() if "title=E001" in line]
     assert files == ["::error file=data/states/prt.yaml", "::error file=data/workplan.yaml"]
+
+
+def git(repository: Path, *args: str) -> None:
+    import subprocess
+
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run(["git", "-C", str(repository), *identity, *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def pull_request(repository: Path) -> Path:
+    """Spain and Portugal with two dozen old warnings each, committed; then the change: Spain's 2025 entry
+    (no use, no types: R105 and R107 on its lines) and a comment added at the top of Portugal's file."""
+    write(repository, many_warnings("ESP", "Spain"), "esp.yaml")
+    write(repository, many_warnings("PRT", "Portugal"), "prt.yaml")
+    git(repository, "init", "-q")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "base")
+    spain = many_warnings("ESP", "Spain")
+    spain["retention"].append(entry(2025, 1, 10, planned_use=None, actual_use=None, by_type=[]))
+    write(repository, spain, "esp.yaml")
+    portugal = repository / "data" / "states" / "prt.yaml"
+    portugal.write_text("# checked against the 2024 report\n" + portugal.read_text(encoding="utf-8"), encoding="utf-8")
+    return repository
+
+
+def test_annotations_go_first_to_the_changed_lines_then_to_what_the_change_introduced(pull_request, tmp_path):
+    import json as json_module
+
+    text = (pull_request / "data" / "states" / "esp.yaml").read_text(encoding="utf-8")
+    start = text.count("\n", 0, text.index('"year": 2025')) + 1
+    new_lines = set(range(start - 1, start + 40))
+    result = runner.invoke(
+        app, ["check", "--data", "../data", "--as-of", "2026-06-01", "--format", "github", "--base", "HEAD", "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    payload = json_module.loads(
+        runner.invoke(app, ["check", "--data", "../data", "--as-of", "2026-06-01", "--format", "json"]).stdout
+    )
+    on_new = [f for f in payload["findings"] if f["file"] == "../data/states/esp.yaml" and f["line"] in new_lines]
+    assert {f["code"] for f in on_new} >= {"R105", "R107"}
+    # every finding on the new entry is annotated, and before any other
+    first = annotations[: len(on_new)]
+    assert all("file=data/states/esp.yaml," in line for line in first)
+    assert {int(line.split("line=")[1].split(",")[0]) for line in first} <= new_lines
+    # Portugal's file only gained a comment: its old findings come after Spain's, if at all
+    portugal = [index for index, line in enumerate(annotations) if "file=data/states/prt.yaml," in line]
+    assert all(index >= len(on_new) for index in portugal)
+
+
+def test_the_summary_lists_the_changed_lines_then_introduced_then_the_rest_and_stays_valid_when_appended_to(
+    pull_request, tmp_path
+):
+    from markdown_it import MarkdownIt
+
+    summary = tmp_path / "summary.md"
+    options = ["--as-of", "2026-06-01", "--format", "github", "--base", "HEAD", "--summary", str(summary)]
+    result = runner.invoke(app, ["check", "--data", "../data", *options])
+    assert result.exit_code == 0, result.output
+    diff = runner.invoke(app, ["diff", "HEAD", "--data", "../data", "--as-of", "2026-06-01", "--format", "markdown"])
+    assert diff.exit_code == 0, diff.output
+    with summary.open("a", encoding="utf-8") as handle:  # what the workflow's next step does
+        handle.write(diff.stdout)
+    text = summary.read_text(encoding="utf-8")
+    titles = [line for line in text.splitlines() if line.startswith("#### ")]
+    assert titles[0].startswith("#### On the lines this change touches (")
+    assert titles[1].startswith("#### Introduced by this change, elsewhere (")
+    assert titles[2].startswith("#### Elsewhere in the files this change touches (")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    headings = [tokens[index + 1].content for index, token in enumerate(tokens) if token.type == "heading_open"]
+    assert any(heading.startswith("Data changes") for heading in headings), "the appended heading must render"
+    assert "| --- |" not in "".join(token.content for token in tokens if token.type == "paragraph")
+
+
+def test_a_base_git_does_not_know_is_bad_usage(pull_request):
+    result = check("--base", "no-such-revision")
+    assert result.exit_code == 2
+    assert "--base: no commit 'no-such-revision'" in result.stderr

@@ -105,11 +105,10 @@ def test_json_gives_every_change_and_the_findings_introduced_and_resolved(repo, 
         "old_given": True,
         "new_given": True,
     }
-    introduced = {(f["code"], f["year"]) for f in payload["findings"]["introduced"]}
-    resolved = {(f["code"], f["year"]) for f in payload["findings"]["resolved"]}
-    # 2017's fall is now from 7,300, so its message (and finding) is new; the one from 7,335 is resolved
-    assert ("R102", 2017) in introduced
-    assert ("R102", 2017) in resolved
+    changed = [(f["before"]["code"], f["before"]["year"], f["after"]["year"]) for f in payload["findings"]["changed"]]
+    # 2017's fall is now from 7,300: the same finding with another figure, not one introduced and one resolved
+    assert ("R102", 2017, 2017) in changed
+    assert payload["findings"]["introduced"] == payload["findings"]["resolved"] == []
     assert payload["summary"]["changes"] == 7
 
 
@@ -141,7 +140,9 @@ def test_markdown_fit_for_a_pull_request_comment(repo, monkeypatch):
     assert "NV 1\\|2025" in text  # a pipe from the data never splits the table
     assert "&#64;all" in text
     assert "@all" not in text
-    assert "#### Findings introduced (" in text
+    assert "#### Findings changed (1)\n\n| state | year | code | severity | message |\n" in text
+    assert "submunitions ~~7,335~~" in text
+    assert "submunitions **7,300**" in text
 
 
 @pytest.mark.parametrize(
@@ -189,3 +190,56 @@ def test_a_file_that_cannot_be_read_is_said_so(repo, monkeypatch):
     result = diff(repo, monkeypatch=monkeypatch)
     assert result.exit_code == 0
     assert "PRT record (readable) -> (cannot be read: run `ccm check`)" in result.stdout
+
+
+def _commit_change(repo: Path, text: str) -> None:
+    (repo / "data" / "states" / "esp.yaml").write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "change")
+
+
+def test_a_record_that_became_invalid_could_not_be_checked_and_resolves_nothing(repo, monkeypatch):
+    (repo / "data" / "states" / "esp.yaml").write_text(RECORD.replace("report: unchanged", "report: unchnaged"), encoding="utf-8")
+    result = diff(repo, "--format", "json", monkeypatch=monkeypatch)
+    payload = json.loads(result.stdout)
+    assert payload["findings"]["resolved"] == []
+    assert [f["code"] for f in payload["findings"]["introduced"]] == ["E002"]
+    assert payload["summary"]["unchecked"] == ["data/states/esp.yaml"]
+    text = diff(repo, monkeypatch=monkeypatch).stdout.splitlines()[0]
+    assert text.endswith(
+        "findings: 1 introduced, 0 changed, 0 resolved; 1 record file(s) could not be checked, so their findings are "
+        "not compared (none counts as resolved): data/states/esp.yaml; run `ccm check` (checked as of 2025-06-01)"
+    )
+
+
+def test_a_narrowed_gap_is_one_finding_changed_not_one_introduced_and_one_resolved(repo, monkeypatch):
+    added = "  - year: 2016\n    report: not_submitted\n    sources:\n      - url: https://example.org/2016\n"
+    _commit_change(repo, RECORD)
+    before = diff(repo, "--format", "json", monkeypatch=monkeypatch)
+    gap = [f for f in json.loads(before.stdout)["findings"]["introduced"]]
+    assert gap == []
+    (repo / "data" / "states" / "esp.yaml").write_text(
+        RECORD.replace("\n  # 2017 comes from the 2018 profile.\n", "\n" + added + "  # 2017 comes from the 2018 profile.\n"),
+        encoding="utf-8",
+    )
+    payload = json.loads(diff(repo, "--format", "json", monkeypatch=monkeypatch).stdout)
+    changed = payload["findings"]["changed"]
+    assert [(f["before"]["code"], f["after"]["code"]) for f in changed] == [("R106", "R106")]
+    assert "no entry recorded for 2016, 2018-" in changed[0]["before"]["message"]
+    assert "no entry recorded for 2018-" in changed[0]["after"]["message"]
+    assert "R106" not in {f["code"] for f in payload["findings"]["resolved"]}
+    assert [f["code"] for f in payload["findings"]["introduced"]] == ["R106"]  # 2016 not submitted: a new finding
+    text = diff(repo, monkeypatch=monkeypatch).stdout
+    assert "Findings changed:\n  ESP 2024 R106 warning: no entry recorded for [-2016,-] 2018-2024 (each report due 30..." in text
+
+
+def test_a_changed_note_shows_the_words_that_changed(repo, monkeypatch):
+    long = "From the Monitor's profile of 2018, which cites the Article 7 report of 30 April 2018 for the year"
+    _commit_change(repo, RECORD.replace("  - year: 2017\n", f"  - year: 2017\n    note: {long} 2017.\n"))
+    changed = RECORD.replace("  - year: 2017\n", f"  - year: 2017\n    note: {long.replace('30 April', '2 May')} 2017.\n")
+    (repo / "data" / "states" / "esp.yaml").write_text(changed, encoding="utf-8")
+    text = diff(repo, monkeypatch=monkeypatch).stdout
+    assert "ESP 2017 note: ...the Article 7 report of [-30 April-]{+2 May+} 2018 for the year 2017.\n" in text
+    markdown = diff(repo, "--format", "markdown", monkeypatch=monkeypatch).stdout
+    cells = "| ...the Article 7 report of ~~30 April~~ 2018 for the year 2017. | ...the Article 7 report of **2 May** 2018 for"
+    assert f"| 2017 | `note` {cells}" in markdown

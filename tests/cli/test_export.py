@@ -131,6 +131,75 @@ def test_files_that_cannot_be_checked_are_left_out_and_exit_1(spain, write_state
     assert "PRT" not in result.stdout
 
 
+HOSTILE = {
+    '=HYPERLINK("https://example.org","x")': '\'=HYPERLINK("https://example.org","x")',
+    "+1 more": "'+1 more",
+    "-2 fewer": "'-2 fewer",
+    "@SUM(A1)": "'@SUM(A1)",
+    "\tTab": "'\tTab",
+    "Côte d'Ivoire": "Côte d'Ivoire",
+}
+
+
+def test_csv_for_spreadsheets_has_a_byte_order_mark_and_no_formula_while_plain_csv_stays_as_it_is(
+    data_dir, write_state, tmp_path
+):
+    notes = list(HOSTILE)
+    write_state(make_state(retention=[entry(2015 + index, 1, 10, note=note) for index, note in enumerate(notes)]))
+    plain = export(data_dir).stdout
+    assert not plain.startswith("\ufeff")
+    assert [row["note"] for row in csv.DictReader(io.StringIO(plain))] == notes
+    target = tmp_path / "retention.csv"
+    result = export(data_dir, "--spreadsheet", "--out", str(target))
+    assert result.exit_code == 0, result.output
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel then reads the accents rightly
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [row["note"] for row in rows] == list(HOSTILE.values())
+    assert rows[0]["held_submunitions"] == "10"  # numbers are not touched
+
+
+def test_spreadsheet_is_for_csv_only(spain, tmp_path):
+    result = export(spain, "--format", "json", "--spreadsheet")
+    assert result.exit_code == 2
+    assert "--spreadsheet is for csv" in result.stderr
+
+
+def test_xlsx_has_dates_as_dates_and_prints_landscape_one_page_wide_with_the_header_on_each_page(spain, tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    target = tmp_path / "ccm.xlsx"
+    assert export(spain, "--format", "xlsx", "--out", str(target)).exit_code == 0
+    workbook = load_workbook(target)
+    states = workbook["states"]
+    header = [cell.value for cell in states[1]]
+    entry_into_force = states.cell(row=2, column=header.index("entry_into_force") + 1)
+    assert entry_into_force.value == dt.datetime(2010, 8, 1)
+    assert entry_into_force.number_format == "yyyy-mm-dd"
+    stockpiles = workbook["stockpiles"]
+    completed = stockpiles.cell(row=2, column=[c.value for c in stockpiles[1]].index("completed") + 1)
+    assert completed.is_date
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_a_partial_date_stays_text_in_the_workbook(data_dir, write_state, tmp_path):
+    from openpyxl import load_workbook
+
+    write_state(make_state(stockpile={"status": "destroyed", "completed": "2015-06"}))
+    target = tmp_path / "ccm.xlsx"
+    assert export(data_dir, "--format", "xlsx", "--out", str(target)).exit_code == 0
+    sheet = load_workbook(target)["stockpiles"]
+    completed = sheet.cell(row=2, column=[c.value for c in sheet[1]].index("completed") + 1)
+    assert completed.value == "2015-06"
+
+
 def test_states_table_has_the_retention_situation_as_of_the_date(data_dir, write_state):
     write_state(make_state(retention=[entry(2016, 5, 578), entry(2017, 0, 0, by_type=[], submitted="2018-03-01")]))
     before = list(csv.DictReader(io.StringIO(export(data_dir, "--table", "states", "--as-of", "2018-02-01").stdout)))

@@ -108,8 +108,31 @@ def test_the_scaffold_is_valid_canonical_and_only_the_editor_is_asked_to_fill_it
     assert text.endswith("  - year: 2018\n" + text.split("  - year: 2018\n")[1])
     assert "engagements: []\nsources: []\n" in text
     found = [f for f in findings_for(data_dir) if f.year == 2018]
-    assert {f.code for f in found} == {"R105", "R110"}
+    assert {f.code for f in found} == {"E020", "R105", "R110"}
     assert {f.addressee for f in found} == {Addressee.EDITOR}
+
+
+def test_each_to_fill_mark_is_an_editor_finding_until_it_is_deleted(data_dir, spain):
+    assert new_year(data_dir, "ESP", "2018").exit_code == 0
+    marks = [f for f in findings_for(data_dir) if f.code == "E020"]
+    lines = spain.read_text(encoding="utf-8").splitlines()
+    assert [(f.path, f.year, f.addressee) for f in marks] == [
+        ("retention[year=2018].report", 2018, Addressee.EDITOR),
+        ("retention[year=2018].submitted", 2018, Addressee.EDITOR),
+        ("retention[year=2018].held", 2018, Addressee.EDITOR),
+        ("retention[year=2018].by_type", 2018, Addressee.EDITOR),
+        ("retention[year=2018].planned_use", 2018, Addressee.EDITOR),  # the line above it, about the movements
+        ("retention[year=2018].planned_use", 2018, Addressee.EDITOR),
+        ("retention[year=2018].actual_use", 2018, Addressee.EDITOR),
+        ("retention[year=2018].sources", 2018, Addressee.EDITOR),
+        ("retention[year=2018].note", 2018, Addressee.EDITOR),
+    ]
+    assert all("# to fill:" in lines[f.line - 1][f.column - 1 :] for f in marks)
+    assert marks[4].message.startswith("a `# to fill:` mark remains above `retention[year=2018].planned_use`")
+    assert marks[2].message.startswith("`retention[year=2018].held` is still marked `# to fill:` (left by `ccm new-year`)")
+    filled = "\n".join(line.split("  # to fill:")[0] for line in lines if not line.strip().startswith("# to fill:"))
+    spain.write_text(filled + "\n", encoding="utf-8")
+    assert [f for f in findings_for(data_dir) if f.code == "E020"] == []
 
 
 def test_the_last_year_without_a_final_newline(data_dir):

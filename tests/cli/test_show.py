@@ -38,7 +38,7 @@ def test_show_unknown_state_is_bad_usage(data_dir, write_state):
 def test_show_broken_record_points_to_ccm_check(data_dir, write_state):
     write_state("iso3: ESP\nname: Spain\nstatus: party\nretianed: []\n")
     result = show(data_dir, "ESP")
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a data error, not bad usage
     assert "the record for ESP has errors; fix them first" in result.output
     assert "esp.yaml:4" in result.output
 
@@ -46,7 +46,7 @@ def test_show_broken_record_points_to_ccm_check(data_dir, write_state):
 def test_show_a_file_that_is_not_yaml_says_so_not_that_there_is_no_such_state(data_dir, write_state):
     write_state('iso3: "ESP\nname: Spain\n')
     result = show(data_dir, "ESP")
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a data error, not bad usage
     assert "the record for ESP has errors" in result.output
     assert "no state" not in result.output
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ccm_stockpile.domain.party import PartyTime, article17_entry_into_force, latest_due_year
+from ccm_stockpile.domain.party import PartyTime, add_years, article17_entry_into_force, latest_due_year
 from ccm_stockpile.records.state import StateRecord
 from ccm_stockpile.records.types import PartialDate
 from tests.conftest import make_state
@@ -26,6 +26,19 @@ from tests.conftest import make_state
 )
 def test_article17(deposit, expected):
     assert article17_entry_into_force(PartialDate(deposit)) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "expected"),
+    [
+        (dt.date(2010, 8, 1), 8, dt.date(2018, 8, 1)),
+        (dt.date(2012, 2, 29), 8, dt.date(2020, 2, 29)),  # a leap day to a leap year stays
+        (dt.date(2012, 2, 29), 1, dt.date(2013, 2, 28)),  # and to another year is the last day of February
+        (dt.date(2011, 12, 31), 4, dt.date(2015, 12, 31)),
+    ],
+)
+def test_whole_years_keep_the_day_or_take_the_last_of_the_month(day, years, expected):
+    assert add_years(day, years) == expected
 
 
 @pytest.mark.parametrize(

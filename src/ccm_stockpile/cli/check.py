@@ -1,8 +1,11 @@
 """`ccm check`: validate every record, run every check, print the findings."""
 
+from __future__ import annotations
+
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +22,10 @@ from ccm_stockpile.cli.common import (
     require_data_folder,
 )
 from ccm_stockpile.cli.runs import check_command, check_output, github_root
+
+if TYPE_CHECKING:
+    from ccm_stockpile.findings import Finding
+    from ccm_stockpile.render.findings import Focus
 
 
 class CheckFormat(StrEnum):
@@ -99,6 +106,15 @@ def check(
             show_default=False,
         ),
     ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help="With --format github or --summary: the git revision a pull request starts from (e.g. HEAD^1). "
+            "Findings on the lines it changed come first, then those it introduced, then the rest of its files.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too; with
     --fail-on editor, only on those addressed to the editor)."""
@@ -111,10 +127,61 @@ def check(
     # GitHub places an annotation by its path from the repository root, wherever the command ran.
     root = github_root() if output == CheckFormat.GITHUB else None
     command = check_command(data, day, output.value, strict, selected, ignored, state, root, fail_on.value)
-    if changed is not None:
-        command["changed"] = sorted(changed)
+    focus = None
+    if changed is not None or base is not None:
+        focus = change_focus(data, day, selected, ignored, state, root or github_root(), changed, base)
 
     def compute() -> tuple[str, int]:
-        return check_output(data, day, output.value, strict, selected, ignored, state, root, changed, summary, fail_on.value)
+        return check_output(data, day, output.value, strict, selected, ignored, state, root, focus, summary, fail_on.value)
 
-    return cached_run(data, command, no_cache or summary is not None, compute)
+    # What a change touched depends on git, not only on the files read: such a run is never cached.
+    return cached_run(data, command, no_cache or summary is not None or focus is not None, compute)
+
+
+def change_focus(
+    data: Path,
+    day: dt.date,
+    selected: list[str] | None,
+    ignored: list[str] | None,
+    state: str | None,
+    root: Path,
+    changed: set[str] | None,
+    base: str | None,
+) -> Focus:
+    """What the change touched: the files listed, and with `base` the lines of its hunks and the findings it
+    introduced (those the checks of the data at `base`, as of the same day, do not give)."""
+    from ccm_stockpile.render.findings import Focus, github_path
+
+    if base is None:
+        return Focus(files=frozenset(changed or ()))
+    import tempfile
+
+    from ccm_stockpile.checks import run_checks
+    from ccm_stockpile.dataset import load
+    from ccm_stockpile.io.git import GitError, changed_lines, commit, extract, repository
+
+    try:
+        top, inside = repository(data)
+        full = commit(top, base)
+        hunks = changed_lines(top, full, inside)
+        with tempfile.TemporaryDirectory(prefix="ccm-base-") as temporary:
+            target = Path(temporary)
+            found = extract(top, full, inside, target)
+            before = run_checks(load(target / inside, str(data)), day, selected, ignored) if found else []
+    except GitError as error:
+        raise UsageError(f"--base: {error}") from None
+    if state is not None:
+        before = [finding for finding in before if finding.state == state.upper()]
+    lines = {github_path(str(top / path), root): frozenset(numbers) for path, numbers in hunks.items()}
+    files = frozenset(changed or ()) | frozenset(lines)
+    return Focus(files=files, lines=lines, introduced=_introduced(data, day, selected, ignored, before))
+
+
+def _introduced(
+    data: Path, day: dt.date, selected: list[str] | None, ignored: list[str] | None, before: list[Finding]
+) -> frozenset[tuple[object, ...]]:
+    from ccm_stockpile.checks import run_checks
+    from ccm_stockpile.dataset import load
+
+    now = run_checks(load(data, str(data)), day, selected, ignored)
+    return frozenset(finding.identity() for finding in now) - {finding.identity() for finding in before}

@@ -31,6 +31,7 @@ from ccm_stockpile.cli.basics import (
     require_data_folder,
     require_templates,
 )
+from ccm_stockpile.extras import MissingExtra, from_import_error
 from ccm_stockpile.io.writer import WriteError
 
 __all__ = [
@@ -106,12 +107,12 @@ def command(function: Callable[..., int]) -> Callable[..., None]:
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> None:
-        raise typer.Exit(handle(lambda: function(*args, **kwargs)))
+        raise typer.Exit(handle(lambda: function(*args, **kwargs), f"`ccm {function.__name__.replace('_', '-')}`"))
 
     return run
 
 
-def handle(body: Callable[[], int]) -> int:
+def handle(body: Callable[[], int], name: str = "this command") -> int:
     """Run a command body: usage errors exit 2, bugs exit 3 with a request to report them."""
     try:
         return body()
@@ -121,6 +122,15 @@ def handle(body: Callable[[], int]) -> int:
     except DataError as error:
         typer.echo(f"ccm: {error}", err=True)
         return 1
+    except MissingExtra as error:  # the install lacks an extra: nothing was written
+        typer.echo(f"ccm: {error}", err=True)
+        return EXIT_USAGE
+    except ImportError as error:  # a module of an extra imported before any command checked for it
+        missing = from_import_error(error, name)
+        if missing is None:
+            return _internal_error(error)
+        typer.echo(f"ccm: {missing}", err=True)
+        return EXIT_USAGE
     except WriteError as error:  # an --out that is a file, a full disk: nothing was written
         typer.echo(f"ccm: {error.strerror}", err=True)
         return EXIT_USAGE

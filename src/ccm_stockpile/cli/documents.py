@@ -8,6 +8,7 @@ import typer
 
 from ccm_stockpile.cli.common import AsOfOption, DataError, DataOption, UsageError, load_dataset, parse_as_of, require_templates
 from ccm_stockpile.cli.letter import DocumentFormat, TemplatesOption
+from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -52,6 +53,7 @@ def working_document(
     as_of: AsOfOption = None,
 ) -> int:
     """Write the draft Working Document on retained cluster munitions, every figure computed from the data."""
+    require("`ccm working-document`", *documents_modules(output.value), "matplotlib")
     from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.documents import Format, RenderError
@@ -84,6 +86,7 @@ def chart(
     as_of: AsOfOption = None,
 ) -> int:
     """Draw the chart of retained holdings over time, per State Party (SVG or PNG)."""
+    require("`ccm chart`", "matplotlib", "babel")
     from ccm_stockpile.io.writer import write_atomic
     from ccm_stockpile.render.chart import chart_file_name, render_chart
 
@@ -115,6 +118,8 @@ def progress(
     as_of: AsOfOption = None,
 ) -> int:
     """The coordinators' progress report on their work plan (data/workplan.yaml), each status from the data."""
+    if output != ProgressFormat.TEXT:
+        require("`ccm progress`", *documents_modules(output.value))
     from ccm_stockpile.cli.common import console
     from ccm_stockpile.domain.progress import progress as build_progress
     from ccm_stockpile.io.writer import write_atomic

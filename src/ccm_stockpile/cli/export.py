@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
+from ccm_stockpile.extras import require
 
 
 class ExportFormat(StrEnum):
@@ -35,6 +36,14 @@ def export(
     table: Annotated[
         TableName, typer.Option("--table", help="For csv: the table to write (retention: one row per state and year).")
     ] = TableName.RETENTION,
+    spreadsheet: Annotated[
+        bool,
+        typer.Option(
+            "--spreadsheet",
+            help="For csv: a file for Excel or LibreOffice (a UTF-8 byte-order mark, and text that would start a "
+            "formula, such as =, +, - or @, kept as text). Without it, plain CSV for scripts.",
+        ),
+    ] = False,
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
 ) -> int:
@@ -45,12 +54,16 @@ def export(
 
     if output == ExportFormat.XLSX and out is None:
         raise UsageError("an Excel workbook is a binary file: give --out FILE.xlsx")
+    if spreadsheet and output != ExportFormat.CSV:
+        raise UsageError("--spreadsheet is for csv (a workbook, --format xlsx, is one already)")
+    if output == ExportFormat.XLSX:
+        require("`ccm export --format xlsx`", "openpyxl")
     day = parse_as_of(as_of)
     dataset = load_dataset(data)
     built = tables(dataset, day)
     content: str | bytes
     if output == ExportFormat.CSV:
-        content = to_csv(built[table.value])
+        content = to_csv(built[table.value], spreadsheet)
     elif output == ExportFormat.JSON:
         content = to_json(built)
     else:

@@ -17,6 +17,7 @@ from ccm_stockpile.cli.common import (
     require_templates,
 )
 from ccm_stockpile.cli.letter import DocumentFormat, LangOption, TemplatesOption, write_each
+from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -42,6 +43,7 @@ def invite(
     as_of: AsOfOption = None,
 ) -> int:
     """Write an invitation per state to share its destruction practice, with a questionnaire annex."""
+    require("`ccm invite`", *documents_modules(output.value))
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.invitations import InvitationError, build_invitation
     from ccm_stockpile.domain.practices import completed_without_practice, practice_records

@@ -17,6 +17,7 @@ from ccm_stockpile.cli.common import (
     parse_state,
     require_templates,
 )
+from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -63,6 +64,7 @@ def letter(
     as_of: AsOfOption = None,
 ) -> int:
     """Write a follow-up letter per state, asking only for what its own reporting lacks."""
+    require("`ccm letter`", *documents_modules(output.value))
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.followup import followups
     from ccm_stockpile.domain.letters import LetterError, build_letter

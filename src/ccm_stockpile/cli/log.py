@@ -1,4 +1,5 @@
-"""`ccm log`: record what came back from a state (a reply, a meeting, a reminder sent by other means)."""
+"""`ccm log`: record an engagement the tool did not write: a reply, a meeting, a letter or a reminder sent by
+other means."""
 
 import datetime as dt
 from enum import StrEnum
@@ -11,6 +12,7 @@ from ccm_stockpile.cli.common import DataOption, UsageError, complete_iso3, load
 
 
 class LogKind(StrEnum):
+    LETTER = "letter"
     REPLY = "reply"
     MEETING = "meeting"
     REMINDER = "reminder"
@@ -18,7 +20,7 @@ class LogKind(StrEnum):
 
 def log(
     iso3: Annotated[str, typer.Argument(help="The state's ISO3 code, e.g. ESP.", autocompletion=complete_iso3)],
-    kind: Annotated[LogKind, typer.Option("--kind", help="reply, meeting or reminder.")],
+    kind: Annotated[LogKind, typer.Option("--kind", help="letter (one sent outside ccm), reply, meeting or reminder.")],
     date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD (or YYYY-MM where only the month is known).")],
     summary: Annotated[str, typer.Option("--summary", help="What was said, in a sentence.")],
     ref: Annotated[str | None, typer.Option("--ref", help="The document's reference number.")] = None,

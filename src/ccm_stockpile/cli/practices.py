@@ -19,6 +19,7 @@ from ccm_stockpile.cli.common import (
     require_templates,
 )
 from ccm_stockpile.cli.letter import TemplatesOption
+from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
@@ -149,6 +150,7 @@ def compendium(
     as_of: AsOfOption = None,
 ) -> int:
     """Write the compendium of practices (by method, with the cost comparison and every source)."""
+    require("`ccm practices compendium`", *documents_modules(output.value))
     from ccm_stockpile.checks import contexts
     from ccm_stockpile.domain.practices import compendium as build
     from ccm_stockpile.io.writer import write_atomic

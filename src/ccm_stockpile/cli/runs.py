@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ccm_stockpile.render.findings import Focus
 
 FAIL_ON = ("editor", "any")  # `ccm check --fail-on`: whose error-level findings fail the run
 
@@ -51,7 +55,7 @@ def check_output(
     ignored: list[str] | None,
     state: str | None,
     root: Path | None = None,
-    changed: set[str] | None = None,
+    focus: Focus | None = None,
     summary: Path | None = None,
     fail_on: str = "any",
 ) -> tuple[str, int]:
@@ -72,11 +76,11 @@ def check_output(
     if summary is not None:  # a side effect: the callers never answer such a run from the cache
         # Appended, not replaced through write_atomic: every step of a GitHub job appends to this file.
         with summary.open("a", encoding="utf-8") as handle:
-            handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
+            handle.write(to_markdown(findings, totals, day, root or github_root(), focus))
     if output == "json":
         return to_json(findings, day, totals) + "\n", code
     if output == "github":
-        text = to_github(findings, root or github_root(), changed)
+        text = to_github(findings, root or github_root(), focus)
         return (text + "\n" if text else ""), code
     if plain_output():
         plain = PlainConsole()

@@ -7,9 +7,9 @@ import typer
 
 from ccm_stockpile.cli.common import (
     AsOfOption,
+    DataError,
     DataOption,
     NoCacheOption,
-    UsageError,
     cached_run,
     captured,
     complete_iso3,
@@ -45,7 +45,8 @@ def show(
             broken = [f for file in dataset.state_files(iso3) for f in dataset.blocking(file.display)]
             first = broken[0] if broken else None
             where = f" ({first.file}:{first.line}: {first.message})" if first else ""
-            raise UsageError(
+            # The command was used rightly; the record is what is wrong, so this is a data error (exit 1).
+            raise DataError(
                 f"the record for {iso3.upper()} has errors; fix them first (run `ccm check --state {iso3.upper()}`){where}"
             )
         views = contexts(dataset, day)

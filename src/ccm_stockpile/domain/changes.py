@@ -9,9 +9,11 @@ message): a finding that only moved to another line is neither introduced nor re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ccm_stockpile.codes import CODES
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.findings import Finding, Severity
 from ccm_stockpile.io.locations import NATURAL_KEYS
@@ -77,6 +79,10 @@ class DataChanges:
     changes: list[Change] = field(default_factory=list)
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
+    # the same finding with other figures or years (a gap narrowed, a run of years grown): (before, after)
+    changed_findings: list[tuple[Finding, Finding]] = field(default_factory=list)
+    # record files that could not be checked on the new side: their findings are neither introduced nor resolved
+    unchecked: list[str] = field(default_factory=list)
 
     @property
     def subjects(self) -> list[str]:
@@ -274,15 +280,59 @@ def compare(
         result.changes += differ.found
     result.changes.sort(key=lambda change: (change.subject, change.year or 0))
 
-    def key(finding: Finding) -> tuple[object, ...]:
-        return (finding.code, finding.state, finding.year, finding.message)
-
+    key = Finding.identity
     old_keys = {key(finding) for finding in old_findings}
     new_keys = {key(finding) for finding in new_findings}
+    # A record that cannot be checked on one side has no check findings there: their absence says nothing.
+    blind_new, blind_old = _unchecked_states(new), _unchecked_states(old)
+    result.unchecked = [loaded.display for loaded in new.unchecked()] if new is not None else []
 
     def order(finding: Finding) -> tuple[object, ...]:
         return (finding.state or "", finding.year or 0, finding.code, finding.message)
 
-    result.introduced = sorted((finding for finding in new_findings if key(finding) not in old_keys), key=order)
-    result.resolved = sorted((finding for finding in old_findings if key(finding) not in new_keys), key=order)
+    introduced = [f for f in new_findings if key(f) not in old_keys and not (f.state in blind_old and _checked(f))]
+    resolved = [f for f in old_findings if key(f) not in new_keys and not (f.state in blind_new and _checked(f))]
+    result.changed_findings = _pairs(resolved, introduced)
+    paired = {id(finding) for pair in result.changed_findings for finding in pair}
+    result.introduced = sorted((f for f in introduced if id(f) not in paired), key=order)
+    result.resolved = sorted((f for f in resolved if id(f) not in paired), key=order)
+    result.changed_findings.sort(key=lambda pair: order(pair[1]))
     return result
+
+
+def _checked(finding: Finding) -> bool:
+    """A finding of the checks, as opposed to one of reading the file (which a broken file still gets)."""
+    return CODES[finding.code].scope != "file"
+
+
+def _unchecked_states(dataset: Dataset | None) -> set[str | None]:
+    if dataset is None:
+        return set()
+    states: set[str | None] = {loaded.path.stem.upper() for loaded in dataset.unchecked()}
+    return states | {code.upper() for loaded in dataset.unchecked() if isinstance(code := _claimed(loaded.data), str)}
+
+
+def _claimed(data: object) -> object:
+    return data.get("iso3") if isinstance(data, dict) else None
+
+
+# A figure, a date, a year or a list of years and spans (`2016, 2018-2024`) in a message.
+_NUMBER = r"\d+(?:[,.]\d+)*(?:-\d+(?:[,.]\d+)*)*"
+_FIGURES = re.compile(rf"{_NUMBER}(?:, {_NUMBER})*")
+
+
+def _pairs(resolved: list[Finding], introduced: list[Finding]) -> list[tuple[Finding, Finding]]:
+    """A resolved and an introduced finding that are one finding whose figures or years changed: the same code,
+    state and addressee, and the same message once its numbers are set aside, each the only one of its kind on
+    its side (R106's `no entry for 2016-2019` narrowed to `2016-2018`, R104's run of years grown by one)."""
+
+    def kind(finding: Finding) -> tuple[object, ...]:
+        return (finding.code, finding.state, finding.addressee, _FIGURES.sub("#", finding.message))
+
+    before: dict[tuple[object, ...], list[Finding]] = {}
+    after: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in resolved:
+        before.setdefault(kind(finding), []).append(finding)
+    for finding in introduced:
+        after.setdefault(kind(finding), []).append(finding)
+    return [(old[0], after[k][0]) for k, old in before.items() if len(old) == 1 and len(after.get(k, [])) == 1]

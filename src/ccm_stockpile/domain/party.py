@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
+
 from ccm_stockpile.domain.obligations import annual_report_due, late, report_due
 from ccm_stockpile.records.state import StateRecord
 from ccm_stockpile.records.types import PartialDate
@@ -24,17 +26,15 @@ def article17_entry_into_force(deposit: PartialDate) -> dt.date | None:
     """
     if deposit.month is None:
         return None
-    month_index = deposit.year * 12 + (deposit.month - 1) + 6
-    derived = dt.date(month_index // 12, month_index % 12 + 1, 1)
+    derived = dt.date(deposit.year, deposit.month, 1) + relativedelta(months=6)
     return max(derived, CONVENTION_IN_FORCE)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day `years` later (28 February for a 29 February that does not exist)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    """The same day `years` later (28 February for a 29 February that does not exist), by dateutil's calendar
+    arithmetic rather than our own."""
+    result: dt.date = day + relativedelta(years=years)
+    return result
 
 
 def latest_due_year(as_of: dt.date) -> int:

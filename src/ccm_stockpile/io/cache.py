@@ -8,8 +8,9 @@ looked up under the files as they are now, and stored under the bytes the run ac
 the reader), so a file edited while a command runs never leaves a result under content it was not computed
 from. So the cache is never wrong when a file changes: any byte changes the key. An entry that cannot be
 read, or that is not one of ours, is ignored and rebuilt; entries are written atomically; a cache folder that cannot be written is
-simply not used. It lives outside the data folder and outside git: $CCM_CACHE_DIR, else
-$XDG_CACHE_HOME/ccm-stockpile, else ~/.cache/ccm-stockpile.
+simply not used. It lives outside the data folder and outside git: $CCM_CACHE_DIR, else the user's cache
+folder as platformdirs names it on each system ($XDG_CACHE_HOME/ccm-stockpile or ~/.cache/ccm-stockpile on
+Linux, ~/Library/Caches/ccm-stockpile on macOS, %LOCALAPPDATA%\\ccm-stockpile\\Cache on Windows).
 """
 
 from __future__ import annotations
@@ -29,12 +30,21 @@ _DATA_SUFFIXES = {".yaml", ".yml"}
 _SINGLE_FILES = ("settings.yaml", "workplan.yaml")
 
 
+APP = "ccm-stockpile"
+
+
 def cache_dir() -> Path:
     """Where cache entries are kept."""
     if os.environ.get("CCM_CACHE_DIR"):
         return Path(os.environ["CCM_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccm-stockpile"
+    if sys.platform.startswith("linux"):
+        # Written out on Linux, where every command asks this first: importing platformdirs costs more than a
+        # cached `ccm check` answer. The XDG rule is platformdirs' own, and a test holds the two equal.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(base if os.path.isabs(base) else os.path.expanduser("~/.cache")) / APP
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def snapshot(root: Path) -> dict[Path, str] | None:

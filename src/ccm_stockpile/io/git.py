@@ -49,7 +49,7 @@ def extract(top: Path, revision: str, inside: str, target: Path) -> bool:
 
     One `git archive` for the whole folder, rather than a `git show REV:path` per file.
     """
-    listed = _git(top, "ls-tree", "--name-only", revision, "--", inside if inside != "." else "")
+    listed = _git(top, "ls-tree", "--name-only", revision, "--", inside)  # `.`: the data folder is the repository
     if not listed.strip():
         return False
     archive = _git(top, "archive", "--format=tar", revision, "--", inside if inside != "." else ".")
@@ -60,3 +60,35 @@ def extract(top: Path, revision: str, inside: str, target: Path) -> bool:
         else:  # pragma: no cover - only regular files and folders are extracted
             bundle.extractall(target, members=members)
     return True
+
+
+def changed_lines(top: Path, base: str, inside: str) -> dict[str, set[int]]:
+    """The lines the working tree adds or changes under `inside` since `base`, by path from the repository top.
+
+    From the hunks of `git diff -U0` (the new side of each `@@ -a,b +c,d @@`); a file git does not track yet
+    is changed on every line. A hunk that only deletes marks no line: nothing is left there to annotate.
+
+    The hunk headers are read here rather than by a diff library (unidiff): with `-U0` only the `+++` and `@@`
+    lines matter, each of one fixed form, and the core install stays without another dependency."""
+    found: dict[str, set[int]] = {}
+    diff = _git(top, "-c", "core.quotepath=off", "diff", "--no-ext-diff", "--no-color", "--no-renames", "-U0", base, "--", inside)
+    path: str | None = None
+    for raw in diff.decode("utf-8", "replace").splitlines():
+        if raw.startswith("+++ "):
+            name = raw[4:]
+            path = name[2:] if name.startswith("b/") else None  # `+++ /dev/null`: the file was deleted
+            if path is not None:
+                found.setdefault(path, set())
+        elif raw.startswith("@@ ") and path is not None:
+            new = raw.split(" ")[2]  # `+c,d` or `+c`
+            start, _, count = new[1:].partition(",")
+            length = int(count) if count else 1
+            found[path].update(range(int(start), int(start) + length))
+    untracked = _git(top, "-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z", "--", inside)
+    for name in filter(None, untracked.decode("utf-8", "replace").split("\0")):
+        try:
+            lines = (top / name).read_bytes().count(b"\n") + 1
+        except OSError:
+            continue
+        found[name] = set(range(1, lines + 1))
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, Strict, model_validator
+from pydantic import BeforeValidator, Field, Strict, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ccm_stockpile.records.types import ISO3, Count, PartialDate, Quantity, Source, StrictModel, Text
@@ -87,7 +87,12 @@ def _lot_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-LotNumber = Annotated[str, BeforeValidator(_lot_as_text)]
+# A lot number is text; an unquoted whole number (`4567`) is read as its digits, so the schema accepts both.
+LotNumber = Annotated[
+    str,
+    BeforeValidator(_lot_as_text),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}], "description": "a lot number, as written"}),
+]
 
 
 class Consent(StrictModel):

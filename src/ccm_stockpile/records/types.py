@@ -109,7 +109,8 @@ class PartialDate:
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
         return {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                # months 01-12 and days 01-31; a day the month lacks (30 February) is left to `ccm check`
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
                 {"type": "integer", "minimum": 1900, "maximum": 2100},
             ],
             "description": "YYYY-MM-DD, or YYYY-MM / YYYY where the source gives only a month or a year",

@@ -71,26 +71,65 @@ def _annotation(finding: Finding, file: str | None) -> str:
     return f"::{_LEVELS[finding.severity.value]} {','.join(properties)}::{_escape_data(finding.message + where)}"
 
 
-def to_github(findings: list[Finding], root: Path | None = None, changed: set[str] | None = None) -> str:
+@dataclass(frozen=True)
+class Focus:
+    """What a change touched, to choose which findings a pull request shows first.
+
+    `files`: the paths it changes (from the repository root); `lines`: the lines it adds or changes in each,
+    from the diff's hunks; `introduced`: the identities of the findings it brings (absent from the base).
+    Each finding falls in a tier: 0 on a changed line, 1 introduced by the change, 2 elsewhere in a changed
+    file; None outside the change (not annotated, in the job summary only)."""
+
+    files: frozenset[str] = frozenset()
+    lines: dict[str, frozenset[int]] = field(default_factory=dict)
+    introduced: frozenset[tuple[object, ...]] = frozenset()
+
+    def tier(self, finding: Finding, file: str | None) -> int | None:
+        """0, 1, 2 or None, as above."""
+        if file is not None and finding.line is not None and finding.line in self.lines.get(file, ()):
+            return 0
+        if finding.identity() in self.introduced:
+            return 1
+        if file is not None and (file in self.files or file in self.lines):
+            return 2
+        return None
+
+
+TIER_TITLES = (
+    "On the lines this change touches",
+    "Introduced by this change, elsewhere",
+    "Elsewhere in the files this change touches",
+)
+
+
+def _where(finding: Finding, root: Path | None) -> str | None:
+    return github_path(finding.file, root) if finding.file and root is not None else finding.file
+
+
+def ranked(findings: list[Finding], root: Path | None, focus: Focus) -> list[tuple[int, Finding]]:
+    """The findings a change touches, by tier, then error before warning before info, then file and line."""
+    tiers = [(focus.tier(finding, _where(finding, root)), finding) for finding in findings]
+    kept = [(tier, finding) for tier, finding in tiers if tier is not None]
+    return sorted(kept, key=lambda item: (item[0], SEVERITY_ORDER[item[1].severity], item[1].sort_key()))
+
+
+def to_github(findings: list[Finding], root: Path | None = None, focus: Focus | None = None) -> str:
     """Workflow commands (::error file=...,line=...,col=...,title=CODE::message), paths relative to `root`.
 
-    With `changed` (paths relative to `root`), only findings in those files are annotated, and at most
-    GITHUB_LIMIT of each kind: GitHub shows no more, so the rest are printed as plain log lines and a
-    last line says how many were left out (the job summary, `ccm check --summary`, has them all).
+    With a `focus` (what a pull request changed), findings are annotated in the order of `ranked`: those on
+    the changed lines, then those the change introduced, then the rest of the changed files; at most
+    GITHUB_LIMIT of each kind, since GitHub shows no more, so the slots go to what the change did. The rest
+    are printed as plain log lines, and a last line says how many findings lie outside the change (the job
+    summary, `ccm check --summary`, has them all).
     """
+    if focus is None:
+        return "\n".join(_annotation(finding, _where(finding, root)) for finding in findings)
     lines: list[str] = []
     overflow: list[str] = []
-    outside = 0
     shown = dict.fromkeys(_LEVELS.values(), 0)
-    ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sort_key()))
-    for finding in ordered if changed is not None else findings:
-        file = github_path(finding.file, root) if finding.file and root is not None else finding.file
-        if changed is None:
-            lines.append(_annotation(finding, file))
-            continue
-        if file not in changed:
-            outside += 1
-            continue
+    kept = ranked(findings, root, focus)
+    for _, finding in kept:
+        file = _where(finding, root)
         level = _LEVELS[finding.severity.value]
         if shown[level] < GITHUB_LIMIT:
             shown[level] += 1
@@ -104,36 +143,45 @@ def to_github(findings: list[Finding], root: Path | None = None, changed: set[st
             "kind per step); all are in the job summary:",
             *overflow,
         ]
+    outside = len(findings) - len(kept)
     if outside:
         lines.append(f"{outside} finding(s) in files this change leaves untouched are in the job summary, not annotated")
     return "\n".join(lines)
 
 
 def to_markdown(
-    findings: list[Finding], totals: Totals, as_of: dt.date, root: Path | None = None, changed: set[str] | None = None
+    findings: list[Finding], totals: Totals, as_of: dt.date, root: Path | None = None, focus: Focus | None = None
 ) -> str:
-    """Every finding as Markdown for a job summary: those in the changed files first, then all of them."""
+    """Every finding as GitHub-flavoured Markdown for a job summary: with a `focus`, those the change touches
+    first, in the order of the annotations (on its lines, introduced by it, elsewhere in its files), then all
+    of them in a collapsed section. It ends with a blank line, so that what a later step appends to the same
+    file (a heading, a table) starts a block of its own instead of continuing the HTML block."""
     from ccm_stockpile.render.text import markdown_cell
-
-    def where(finding: Finding) -> str:
-        return github_path(finding.file, root) if finding.file and root is not None else finding.file or ""
 
     def table(items: list[Finding]) -> list[str]:
         rows = ["| file | line | code | severity | path | message |", "| --- | --- | --- | --- | --- | --- |"]
         for finding in items:
             rows.append(
-                f"| {markdown_cell(where(finding))} | {finding.line or ''} | {finding.code} | {finding.severity.value} "
-                f"| {markdown_cell(finding.path)} | {markdown_cell(finding.message)} |"
+                f"| {markdown_cell(_where(finding, root) or '')} | {finding.line or ''} | {finding.code} | "
+                f"{finding.severity.value} | {markdown_cell(finding.path)} | {markdown_cell(finding.message)} |"
             )
         return rows
 
     ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sort_key()))
     lines = [f"### ccm check: {markdown_cell(summary_line(findings, totals))} as of {as_of.isoformat()}", ""]
-    if changed is not None:
-        mine = [finding for finding in ordered if where(finding) in changed]
-        lines += [f"#### In the files this change touches ({len(mine)})", ""]
-        lines += [*table(mine), ""] if mine else ["None.", ""]
-    lines += [f"<details><summary>All findings ({len(ordered)})</summary>", "", *table(ordered), "", "</details>"]
+    if focus is not None:
+        kept = ranked(findings, root, focus)
+        for tier, title in enumerate(TIER_TITLES):
+            mine = [finding for number, finding in kept if number == tier]
+            if tier == 1 and not focus.introduced:
+                continue  # nothing to compare with: the base was not given
+            if tier == 0 and not focus.lines:
+                continue  # no hunks: only the changed files were given
+            if tier == 2 and not focus.lines and not focus.introduced:
+                title = "In the files this change touches"
+            lines += [f"#### {title} ({len(mine)})", ""]
+            lines += [*table(mine), ""] if mine else ["None.", ""]
+    lines += [f"<details><summary>All findings ({len(ordered)})</summary>", "", *table(ordered), "", "</details>", ""]
     return "\n".join(lines) + "\n"
 
 
