@@ -64,8 +64,8 @@ def test_progress_follows_the_letters_and_replies(documents_data, tmp_path):
     assert logged.exit_code == 0, logged.output
     text = run("progress", data=documents_data).stdout
     assert "letters sent to 3 of 3 States Parties; replies from 1" in text
-    assert "Spain: letter CCM/SDR/2025/ESP/1 sent 2025-03-01; reply received (2025-04-10)" in text
-    assert "Bosnia and Herzegovina: letter CCM/SDR/2025/BIH/1 sent 2025-03-01; no reply; reply was due by 2025-04-30" in text
+    assert "Spain: letter ZMB/GVA/SDR/ESP/1/2025 sent 2025-03-01; reply received (2025-04-10)" in text
+    assert "Bosnia and Herzegovina: letter ZMB/GVA/SDR/BIH/1/2025 sent 2025-03-01; no reply; reply was due by 2025-04-30" in text
 
 
 def test_a_changed_figure_changes_the_table_the_totals_and_the_chart(documents_data, tmp_path):

@@ -120,12 +120,12 @@ def test_record_logs_an_invitation_that_never_awaits_a_reply(practices_data, tmp
     before = path.read_text(encoding="utf-8")
     result = invite(practices_data, tmp_path, "ITA", "--record")
     assert result.exit_code == 0, result.output
-    assert f"recorded CCM/SDR/2025/ITA/1 in {practices_data}/states/ita.yaml" in result.output
+    assert f"recorded ZMB/GVA/SDR/ITA/1/2025 in {practices_data}/states/ita.yaml" in result.output
     after = path.read_text(encoding="utf-8")
     added = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in {"+ ", "- "}]
     # Only the engagements block changes (the empty list becomes a block); comments and all else are kept.
     assert [line for line in added if line.startswith("- ")] == ["- engagements: []"]
-    assert "    kind: invitation\n    ref: CCM/SDR/2025/ITA/1\n    reply_by: 2025-07-31\n" in after
+    assert "    kind: invitation\n    ref: ZMB/GVA/SDR/ITA/1/2025\n    reply_by: 2025-07-31\n" in after
     # Long after the reply-by date, no reply is "awaited" and no R111 is raised: an invitation is not a follow-up.
     late = runner.invoke(
         app, ["check", "--data", str(practices_data), "--as-of", "2025-12-01", "--select", "R111", "--format", "json"]
@@ -133,7 +133,7 @@ def test_record_logs_an_invitation_that_never_awaits_a_reply(practices_data, tmp
     assert json.loads(late.stdout)["findings"] == []
     # A letter after the invitation takes the next number in the same sequence.
     second = invite(practices_data, tmp_path, "ITA", "--record")
-    assert "recorded CCM/SDR/2025/ITA/2" in second.output
+    assert "recorded ZMB/GVA/SDR/ITA/2/2025" in second.output
 
 
 def test_a_state_with_nothing_sourced_to_recall_gets_no_invitation(tmp_path, data_dir, write_state):
