@@ -73,7 +73,7 @@ TEMPLATE_COMMANDS: dict[str, tuple[str, str, Callable[[Path], list[str]]]] = {
     "letter": ("letters-data", "letters/followup.md.j2", lambda t: ["letter", "ESP", "--lang", "en", "--templates", str(t)]),
     "invite": (
         "practices-data",
-        "letters/invitation.en.md.j2",
+        "letters/invitation.md.j2",
         lambda t: ["invite", "NOR", "--lang", "en", "--templates", str(t)],
     ),
     "working-document": (

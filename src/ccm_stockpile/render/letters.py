@@ -90,6 +90,7 @@ def correspondence_context(
     names = senders(view, states, language)
     return {
         "state": words.state_name(view.record, language),
+        "of_state": words.de_name(words.state_name(view.record, language), language),
         "mission": words.mission_name(view.record, language, settings),
         "letterhead": letterhead(view, states, language),
         "address": settings.letters.address,
