@@ -46,13 +46,15 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "quantity": (
         N_("Quantities destroyed"),
         N_(
-            "The number of cluster munitions and of explosive submunitions destroyed, and their weight in tonnes where known; any other figure with its unit."
+            "The number of cluster munitions and of explosive submunitions destroyed, and their weight in tonnes "
+            "where known; any other figure with its unit."
         ),
     ),
     "costs": (
         N_("Costs"),
         N_(
-            "The cost of destruction, with its currency and the year of the prices, stating whether it is the final cost, an estimate or a budget, and what it covers."
+            "The cost of destruction, with its currency and the year of the prices, stating whether it is the "
+            "final cost, an estimate or a budget, and what it covers."
         ),
     ),
     "funding": (
@@ -62,13 +64,15 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "procurement": (
         N_("Organization and procurement"),
         N_(
-            "How the work was organized: by national forces, by contract (and how the contractor was chosen), through an agency or in partnership with an organization."
+            "How the work was organized: by national forces, by contract (and how the contractor was chosen), "
+            "through an agency or in partnership with an organization."
         ),
     ),
     "transfers": (
         N_("Transfers for destruction (Article 3, paragraph 7)"),
         N_(
-            "Any cluster munitions transferred to another State, or received from one, for destruction: the States, the year and the quantities."
+            "Any cluster munitions transferred to another State, or received from one, for destruction: the "
+            "States, the year and the quantities."
         ),
     ),
     "assistance": (
@@ -82,7 +86,8 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "environment": (
         N_("Environment"),
         N_(
-            "The environmental standards applied, emissions and their treatment, and the share of materials recycled (Article 3, paragraph 2)."
+            "The environmental standards applied, emissions and their treatment, and the share of materials "
+            "recycled (Article 3, paragraph 2)."
         ),
     ),
     "efficiency": (
@@ -94,7 +99,8 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "lessons": (
         N_("Lessons learned"),
         N_(
-            "What other States should know before destroying a stockpile, including the handling of stocks discovered after completion."
+            "What other States should know before destroying a stockpile, including the handling of stocks "
+            "discovered after completion."
         ),
     ),
     "sources": (N_("Documents"), N_("Public documents that describe the practice and may be cited, such as Article 7 reports.")),
