@@ -81,7 +81,7 @@ def _practice_ids() -> set[str]:
 INTERNAL = [
     (re.compile(r"\bccm [a-z]"), "a command"),
     (re.compile(r"(?<![\w-])--[a-z]"), "an option"),
-    (re.compile(r"\*Note\.\*|\bNOT CONFIRMED\b|\bTODO\b|\beditor\b", re.IGNORECASE), "an editor's note"),
+    (re.compile(r"\*Note\.\*|\bNOT CONFIRMED\b|\bTODO\b|\b[Ee]ditor's\b"), "an editor's note"),
     (re.compile(r"cover page was read|only the cover page|not seen|the text read|inferred", re.IGNORECASE), "a research note"),
     (re.compile(r"`"), "code formatting"),
 ]
