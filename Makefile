@@ -19,8 +19,9 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The data gate: fails on what the editor must fix; a true finding about a State (R101, T201) is reported only.
 check: $(STAMP)
-	$(BIN)/ccm check --data data
+	$(BIN)/ccm check --data data --fail-on editor
 
 # Put the records in canonical form (`ccm fmt --check` only reports).
 fmt: $(STAMP)

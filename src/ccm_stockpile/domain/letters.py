@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TypedDict
 
 from ccm_stockpile.domain.followup import is_reason
 from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.settings import LetterForm
@@ -32,65 +32,23 @@ REQUEST_ORDER = (
 )  # fmt: skip
 
 
-class SituationKind(StrEnum):
-    """A State's retention situation (spec §3b)."""
-
-    RETAINS = "retains"
-    ENDED = "ended"
-    UNKNOWN = "unknown"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Situation:
-    """The retention situation with its evidence: the latest known figure (year, quantity, source) and, for
-    `ended`, the last figure above zero before it."""
-
-    kind: SituationKind
-    latest: RetentionYear | None = None
-    last_held: RetentionYear | None = None
-
-
-def situation(view: StateView) -> Situation:
-    """The State's retention situation as of the view's date.
-
-    Stands in for `StateView.situation` of the `engine` branch (issue 15) until it lands on main, with the
-    same kinds and evidence; replace the body by `view.situation` then."""
-    if not view.series:
-        return Situation(SituationKind.NONE)
-    known = [item for item in view.series if not item.held_unknown and item.held is not None]
-    if not known:
-        return Situation(SituationKind.UNKNOWN)
-    latest = known[-1]
-    if latest.held_positive:
-        return Situation(SituationKind.RETAINS, latest)
-    above = [item for item in known if item.held_positive]
-    if above and latest.held_zero:
-        return Situation(SituationKind.ENDED, latest, above[-1])
-    return Situation(SituationKind.NONE, latest)
-
-
 # Requests that presume the State retains: a situation request replaces them where it does not, or says
 # them better where it does (with the year of our latest figure).
 _RETENTION_REQUESTS = {"use", "quantity", "types_lots", "lots", "still_needed"}
 
 
-def _situation_requests(found: Situation, requests: list[Request]) -> list[Request]:
+def _situation_requests(found: RetentionSituation, requests: list[Request]) -> list[Request]:
     """The requests about retention that follow from the situation, in front of the other requests."""
     asked = [r for r in requests if r.kind in _RETENTION_REQUESTS]
-    if not asked and found.kind != SituationKind.UNKNOWN:
+    if not asked and found.kind != Situation.UNKNOWN:
         return requests
     others = [r for r in requests if r.kind not in _RETENTION_REQUESTS]
-    if found.kind == SituationKind.ENDED and found.latest is not None and found.last_held is not None:
-        facts: dict[str, object] = {
-            "year": found.latest.year,
-            "previous_year": found.last_held.year,
-            "held": found.last_held.held,
-        }
+    if found.kind == Situation.ENDED and found.latest is not None and found.peak is not None:
+        facts: dict[str, object] = {"year": found.latest.year, "previous_year": found.peak.year, "held": found.peak.held}
         first = [Request("confirm_ended", "", facts), Request("account_ended", "", facts)]
-    elif found.kind == SituationKind.UNKNOWN:
+    elif found.kind == Situation.UNKNOWN:
         first = [Request("whether_retains", "", {}), Request("if_retains", "", {})]
-    elif found.kind == SituationKind.RETAINS and found.latest is not None:
+    elif found.kind == Situation.RETAINS and found.latest is not None:
         facts = {"year": found.latest.year, "held": found.latest.held}
         first = [Request("use_since", "", facts), Request("current_holdings", "", facts)]
         others = [r for r in requests if r.kind in _RETENTION_REQUESTS - {"use", "quantity"}] + others
@@ -135,7 +93,7 @@ class Letter:
     reply_by: dt.date
     requests: list[Request]
     figures: list[FiguresRow]
-    situation: Situation = field(default_factory=lambda: Situation(SituationKind.NONE))
+    situation: RetentionSituation = field(default_factory=lambda: RetentionSituation(Situation.NONE))
     reminder_of: Engagement | None = None
     codes: list[str] = field(default_factory=list)
 
@@ -215,7 +173,7 @@ def build_letter(
     record = view.record
     own = [f for f in findings if f.state == record.iso3]
     requests = [r for r in _requests(own) if r.kind != "reply"]
-    found = situation(view)
+    found = view.situation
     if requests:
         requests = _situation_requests(found, requests)
     reminder_of = None
