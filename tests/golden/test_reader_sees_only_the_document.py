@@ -144,8 +144,13 @@ def _shape(text: str) -> dict[str, int]:
     "document",
     [
         pytest.param(d, id=d)
-        for d in ("followup-BIH-2025-06-01", "followup-NLD-2025-06-01", "followup-ESP-2025-06-01", "invitation-NOR-2025-06-01")
-        + ("working-document-2025-06-01",)
+        for d in (
+            "followup-BIH-2025-06-01",
+            "followup-NLD-2025-06-01",
+            "followup-ESP-2025-06-01",
+            "invitation-NOR-2025-06-01",
+            "working-document-2025-06-01",
+        )
     ],
 )
 def test_every_language_has_the_same_paragraphs_footnotes_and_rows(documents, document):
