@@ -334,3 +334,17 @@ def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, ex
     assert result.exit_code == 1, result.output
     assert f"ccm: template letters/followup.md.j2, line 3: {message}" in result.output
     assert not out.exists()
+
+
+def test_place_and_date_close_the_word_letter_on_the_right(tmp_path):
+    """A note verbale ends with its place and date at the bottom right, then room for the stamp and initials."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    assert letter(LETTERS_DATA, tmp_path, "ESP", "--format", "docx").exit_code == 0
+    document = docx.Document(str(tmp_path / "followup-ESP-2025-06-01.en.docx"))
+    texts = [p.text for p in document.paragraphs]
+    (closing,) = [p for p in document.paragraphs if p.text == "Geneva, 1 June 2025"]
+    assert closing.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert texts.index("Geneva, 1 June 2025") > texts.index(next(t for t in texts if "highest consideration" in t))
+    assert texts[0].startswith("Permanent Mission of the Republic of Zambia")  # the sender's letterhead
