@@ -177,3 +177,31 @@ def test_the_scan_finds_what_it_looks_for():
         "a record id",
         "an English word",
     }
+
+
+FAULTS = ("saurait gré de recevoir", "la destruction et la conservation des stocks", "que lo haga informa", "al final de")
+
+
+@pytest.mark.parametrize("document", ["followup-BIH", "followup-NLD", "followup-ESP", "invitation-NOR"])
+def test_the_faults_quoted_in_the_issue_are_gone(documents, document):
+    for language in ("fr", "es"):
+        text = documents[(f"{document}-2025-06-01", language)]
+        assert [fault for fault in FAULTS if fault in text] == [], language
+    english = documents[(f"{document}-2025-06-01", "en")]
+    assert "CCM/SDR" not in english, "the reference looks like a CCM document symbol"
+    assert "in its report under Article 7 due by 30 April" not in english, "the retention report is Art. 3(8)'s"
+
+
+def test_each_letter_asks_what_follows_from_the_states_situation(documents):
+    netherlands = documents[("followup-NLD-2025-06-01", "en")]
+    assert "confirmation that it no longer retains any cluster munitions" in netherlands
+    assert "and their disposal (use, destruction or transfer) up to the end of 2020" in netherlands
+    assert "explosive submunitions it retains" not in netherlands
+    bosnia = documents[("followup-BIH-2025-06-01", "en")]
+    assert "(a) whether it retains any cluster munitions" in bosnia
+    assert "(b) if so, the information required by Article 3, paragraph 8" in bosnia
+    assert "it retained at the end of" not in bosnia
+    spain = documents[("followup-ESP-2025-06-01", "en")]
+    assert "at the end of 2017[^3]; this is the latest year for which the Coordinator holds a figure" in spain
+    assert "the number of cluster munitions and explosive submunitions it currently retains" in spain
+    assert "not submitted" not in spain and "did not report" not in spain
