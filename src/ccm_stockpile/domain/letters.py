@@ -18,7 +18,7 @@ from typing import TypedDict
 
 from ccm_stockpile.domain.followup import is_reason
 from ccm_stockpile.domain.series import RetentionYear
-from ccm_stockpile.domain.situation import RetentionSituation, Situation
+from ccm_stockpile.domain.situation import EndedHow, RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.settings import LetterForm
@@ -40,12 +40,15 @@ _RETENTION_REQUESTS = {"use", "quantity", "types_lots", "lots", "still_needed"}
 def _situation_requests(found: RetentionSituation, requests: list[Request]) -> list[Request]:
     """The requests about retention that follow from the situation, in front of the other requests."""
     asked = [r for r in requests if r.kind in _RETENTION_REQUESTS]
-    if not asked and found.kind != Situation.UNKNOWN:
+    contradicted = found.kind == Situation.ENDED and found.conflict is not None
+    if not asked and not contradicted and found.kind != Situation.UNKNOWN:
         return requests
     others = [r for r in requests if r.kind not in _RETENTION_REQUESTS]
     if found.kind == Situation.ENDED and found.latest is not None and found.peak is not None:
         facts: dict[str, object] = {"year": found.latest.year, "previous_year": found.peak.year, "held": found.peak.held}
-        first = [Request("confirm_ended", "", facts), Request("account_ended", "", facts)]
+        first = [Request("confirm_ended", "", facts)]
+        if EndedHow.NOT_EXPLAINED in found.ended_how:  # never ask for what the records show
+            first.append(Request("account_ended", "", facts))
     elif found.kind == Situation.UNKNOWN:
         first = [Request("whether_retains", "", {}), Request("if_retains", "", {})]
     elif found.kind == Situation.RETAINS and found.latest is not None:
@@ -174,7 +177,9 @@ def build_letter(
     own = [f for f in findings if f.state == record.iso3]
     requests = [r for r in _requests(own) if r.kind != "reply"]
     found = view.situation
-    if requests:
+    # A zero that a later source contradicts (the work plan still lists the State as retaining) is for the
+    # State to confirm: the letter asks that, and never about the later years the conflict concerns.
+    if requests or (found.kind == Situation.ENDED and found.conflict is not None):
         requests = _situation_requests(found, requests)
     reminder_of = None
     if reminder:
