@@ -57,6 +57,8 @@ messages: $(STAMP)
 	$(BIN)/pybabel --quiet extract -F babel.cfg --add-location=file --no-wrap --sort-by-file --add-comments=Translators: \
 		--project=ccm-stockpile --copyright-holder="ccm-stockpile contributors" -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel --quiet update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
+	@# the extraction time would change every catalogue on every run: left out, so a diff shows only words
+	sed -i '/^"POT-Creation-Date:/d' $(LOCALE)/messages.pot $(LOCALE)/*/LC_MESSAGES/messages.po
 
 schema: $(STAMP)
 	$(BIN)/ccm schema

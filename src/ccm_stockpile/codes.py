@@ -452,6 +452,21 @@ _CATALOGUE = (
         scope="file",
     ),
     Code(
+        "E030",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="A letter prints a mission's name that no source confirms in its language",
+        basis="Note verbale form (issue 17): the addressee and the sender are named as they name themselves",
+        rationale="A mission's official name differs from State to State (Permanent Mission, Permanent "
+        "Representation, Delegation) and from language to language; a name built from the pattern in settings, "
+        "or recorded without a source, may be wrong in a note to a government. `ccm letter` and `ccm invite` "
+        "report it on stderr for each letter; the letter is still written.",
+        fix="Check the name in the UN Geneva Blue Book or on the mission's own site, record it under `mission` "
+        "in that language with the source, and list the language under `mission.confirmed`.",
+        example="mission:\n  en: Permanent Mission of Spain to the United Nations Office and other International "
+        "Organisations in Geneva\n  confirmed: [en]\n",
+    ),
+    Code(
         "P006",
         Severity.ERROR,
         Addressee.EDITOR,

@@ -96,10 +96,10 @@ def test_word_invitation_has_one_heading_per_questionnaire_field_and_its_footnot
     questions = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     fields = questionnaire_fields()
     assert len(questions) == len(fields)
-    assert [q.rsplit("(", 1)[1].rstrip(")") for q in questions] == fields
-    assert questions[1] == "2. Principale méthode de destruction (method)"
-    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
-        "Note verbale : partage des pratiques de destruction des stocks"
+    assert not any(f"({field})" in question for question in questions for field in fields), "a field name reached the reader"
+    assert questions[1] == "2. Principale méthode de destruction"
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
+        "Annexe\u00a0: questionnaire sur les pratiques de destruction des stocks"
     ]
     with zipfile.ZipFile(path) as archive:
         footnotes = archive.read("word/footnotes.xml").decode("utf-8")
@@ -121,12 +121,12 @@ def test_record_logs_an_invitation_that_never_awaits_a_reply(practices_data, tmp
     before = path.read_text(encoding="utf-8")
     result = invite(practices_data, tmp_path, "ITA", "--record")
     assert result.exit_code == 0, result.output
-    assert f"recorded CCM/SDR/2025/ITA/1 in {practices_data}/states/ita.yaml" in result.output
+    assert f"recorded ZMB/GVA/SDR/ITA/1/2025 in {practices_data}/states/ita.yaml" in result.output
     after = path.read_text(encoding="utf-8")
     added = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in {"+ ", "- "}]
     # Only the engagements block changes (the empty list becomes a block); comments and all else are kept.
     assert [line for line in added if line.startswith("- ")] == ["- engagements: []"]
-    assert "    kind: invitation\n    ref: CCM/SDR/2025/ITA/1\n    reply_by: 2025-07-31\n" in after
+    assert "    kind: invitation\n    ref: ZMB/GVA/SDR/ITA/1/2025\n    reply_by: 2025-07-31\n" in after
     # Long after the reply-by date, no reply is "awaited" and no R111 is raised: an invitation is not a follow-up.
     late = runner.invoke(
         app, ["check", "--data", str(practices_data), "--as-of", "2025-12-01", "--select", "R111", "--format", "json"]
@@ -134,7 +134,7 @@ def test_record_logs_an_invitation_that_never_awaits_a_reply(practices_data, tmp
     assert json.loads(late.stdout)["findings"] == []
     # A letter after the invitation takes the next number in the same sequence.
     second = invite(practices_data, tmp_path, "ITA", "--record")
-    assert "recorded CCM/SDR/2025/ITA/2" in second.output
+    assert "recorded ZMB/GVA/SDR/ITA/2/2025" in second.output
 
 
 def test_a_state_with_nothing_sourced_to_recall_gets_no_invitation(tmp_path, data_dir, write_state):
@@ -166,11 +166,11 @@ def test_text_from_the_data_stays_text(tmp_path, data_dir, write_state):
 def test_a_template_with_an_undefined_name_fails_clearly_and_writes_nothing(tmp_path):
     templates = tmp_path / "templates" / "letters"
     templates.mkdir(parents=True)
-    (templates / "invitation.en.md.j2").write_text("# Invitation\n\n{{ invitation.reference }} {{ deadline }}\n")
+    (templates / "invitation.md.j2").write_text("# Invitation\n\n{{ invitation.reference }} {{ deadline }}\n")
     out = tmp_path / "out"
     result = invite(PRACTICES_DATA, out, "NOR", "--templates", str(tmp_path / "templates"))
     assert result.exit_code == 1
-    assert "template letters/invitation.en.md.j2, line 3: 'deadline' is undefined" in result.output
+    assert "template letters/invitation.md.j2, line 3: 'deadline' is undefined" in result.output
     assert not out.exists()
 
 

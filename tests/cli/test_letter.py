@@ -32,7 +32,7 @@ def letters_data(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-@pytest.mark.parametrize("iso3", ["BIH", "ESP"])
+@pytest.mark.parametrize("iso3", ["BIH", "NLD", "ESP"])
 def test_golden_letter(golden, tmp_path, iso3, language):
     result = letter(LETTERS_DATA, tmp_path, iso3, "--lang", language)
     assert result.exit_code == 0, result.output
@@ -68,7 +68,7 @@ def test_word_letter_has_headings_the_figures_table_and_footnotes(tmp_path):
     path = tmp_path / "followup-ESP-2025-06-01.en.docx"
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == ["Note verbale: retained cluster munitions"]
+    assert headings == []  # a note verbale opens with the sender's letterhead, not a heading
     (table,) = document.tables
     assert [cell.text for cell in table.rows[0].cells] == [
         "Year (as at 31 December)",
@@ -99,7 +99,7 @@ def test_html_letter_has_the_heading_table_and_footnotes(tmp_path):
     parts = Parts()
     html = (tmp_path / "followup-ESP-2025-06-01.fr.html").read_text(encoding="utf-8")
     parts.feed(html)
-    assert parts.tags.count("h1") == 1
+    assert parts.tags.count("h1") == 0
     assert parts.tags.count("table") == 1
     assert "footnotes" in parts.sections
     assert 'lang="fr"' in html
@@ -118,7 +118,7 @@ def test_same_data_and_date_give_the_same_bytes(tmp_path, output):
 def test_a_template_with_an_undefined_name_fails_clearly_and_writes_nothing(tmp_path):
     templates = tmp_path / "templates" / "letters"
     templates.mkdir(parents=True)
-    (templates / "followup.en.md.j2").write_text("# Note\n\n{{ letter.reference }}\n\n{{ ambassador_name }}\n")
+    (templates / "followup.md.j2").write_text("# Note\n\n{{ letter.reference }}\n\n{{ ambassador_name }}\n")
     out = tmp_path / "out"
     result = runner.invoke(
         app,
@@ -136,14 +136,14 @@ def test_a_template_with_an_undefined_name_fails_clearly_and_writes_nothing(tmp_
         ],
     )
     assert result.exit_code == 1
-    assert "template letters/followup.en.md.j2, line 5: 'ambassador_name' is undefined" in result.output
+    assert "template letters/followup.md.j2, line 5: 'ambassador_name' is undefined" in result.output
     assert not out.exists()
 
 
 def test_a_user_template_overrides_the_built_in_one(tmp_path):
     templates = tmp_path / "templates" / "letters"
     templates.mkdir(parents=True)
-    (templates / "followup.en.md.j2").write_text("Ref. {{ letter.reference }} to {{ mission }}\n")
+    (templates / "followup.md.j2").write_text("Ref. {{ letter.reference }} to {{ mission }}\n")
     result = runner.invoke(
         app,
         [
@@ -161,7 +161,7 @@ def test_a_user_template_overrides_the_built_in_one(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "followup-BIH-2025-06-01.en.md").read_text() == (
-        "Ref. CCM/SDR/2025/BIH/1 to Permanent Mission of Bosnia and Herzegovina to the United Nations Office and "
+        "Ref. ZMB/GVA/SDR/BIH/1/2025 to Permanent Mission of Bosnia and Herzegovina to the United Nations Office and "
         "other international organizations in Geneva\n"
     )
 
@@ -177,7 +177,7 @@ def test_text_from_the_data_stays_text(tmp_path, data_dir, write_state):
     assert "&lt;script&gt;" in html
     assert "<strong>bold</strong>" not in html
     assert "*bold*" in html
-    assert html.count("<h1") == 1
+    assert html.count("<h1") == 0
 
 
 def test_a_letter_never_asks_for_what_only_our_records_lack(tmp_path, data_dir, write_state):
@@ -210,9 +210,9 @@ def test_record_changes_only_the_engagements_block_and_followup_shows_the_reply_
     added = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in {"+ ", "- "}]
     assert all(line.startswith("+ ") for line in added)
     assert after.startswith(before.split("\nsources:\n  - url: https://treaties")[0])  # comments and all kept
-    assert "    ref: CCM/SDR/2025/ESP/1\n    reply_by: 2025-07-31\n    codes: [R105]\n" in after
+    assert "    ref: ZMB/GVA/SDR/ESP/1/2025\n    reply_by: 2025-07-31\n    codes: [R105]\n" in after
     shown = runner.invoke(app, ["followup", "--data", str(letters_data), "--as-of", "2025-06-01", "--state", "ESP"])
-    assert "last letter CCM/SDR/2025/ESP/1: sent 2025-06-01, reply by 2025-07-31" in shown.stdout
+    assert "last letter ZMB/GVA/SDR/ESP/1/2025: sent 2025-06-01, reply by 2025-07-31" in shown.stdout
     assert "reply awaited: yes" in shown.stdout
 
 
@@ -223,8 +223,8 @@ def test_the_loop_overdue_reply_reminder_and_reply(letters_data, tmp_path):
     assert "which asked for one by 2025-07-31" in overdue.stdout
     assert letter(letters_data, tmp_path, "ESP", "--reminder", "--record", as_of="2025-08-15").exit_code == 0
     reminder = (tmp_path / "reminder-ESP-2025-08-15.en.md").read_text(encoding="utf-8")
-    assert "refers to its note verbale CCM/SDR/2025/ESP/1 of 1 June 2025, to which no reply" in reminder
-    assert "**Ref.:** CCM/SDR/2025/ESP/2" in reminder
+    assert "refers to its note verbale ZMB/GVA/SDR/ESP/1/2025 of 1 June 2025, to which no reply" in reminder
+    assert "**Ref.:** ZMB/GVA/SDR/ESP/2/2025" in reminder
     logged = runner.invoke(
         app, ["log", "ESP", "--kind", "reply", "--date", "2025-09-01", "--summary", "Use described", "--data", str(letters_data)]
     )
@@ -328,12 +328,26 @@ def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, ex
     """Was an internal error (exit 3): only Jinja's own errors were turned into a message naming the template."""
     templates = tmp_path / "templates" / "letters"
     templates.mkdir(parents=True)
-    (templates / "followup.en.md.j2").write_text(f"# Note\n\n{expression}\n", encoding="utf-8")
+    (templates / "followup.md.j2").write_text(f"# Note\n\n{expression}\n", encoding="utf-8")
     out = tmp_path / "out"
     result = letter(LETTERS_DATA, out, "ESP", "--templates", str(tmp_path / "templates"))
     assert result.exit_code == 1, result.output
-    assert f"ccm: template letters/followup.en.md.j2, line 3: {message}" in result.output
+    assert f"ccm: template letters/followup.md.j2, line 3: {message}" in result.output
     assert not out.exists()
+
+
+def test_place_and_date_close_the_word_letter_on_the_right(tmp_path):
+    """A note verbale ends with its place and date at the bottom right, then room for the stamp and initials."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    assert letter(LETTERS_DATA, tmp_path, "ESP", "--format", "docx").exit_code == 0
+    document = docx.Document(str(tmp_path / "followup-ESP-2025-06-01.en.docx"))
+    texts = [p.text for p in document.paragraphs]
+    (closing,) = [p for p in document.paragraphs if p.text == "Geneva, 1 June 2025"]
+    assert closing.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert texts.index("Geneva, 1 June 2025") > texts.index(next(t for t in texts if "highest consideration" in t))
+    assert texts[0].startswith("Permanent Mission of the Republic of Zambia")  # the sender's letterhead
 
 
 def test_no_letter_from_a_record_the_editor_must_fix_first(tmp_path, data_dir, write_state):
@@ -373,8 +387,10 @@ def test_state_addressed_errors_do_not_block_a_letter(tmp_path, data_dir, write_
 
 def test_no_letter_asks_about_years_after_a_zero_that_a_later_source_contradicts(tmp_path):
     # The Netherlands: none retained at the end of 2020; the 2024 work plan still lists it as retaining. The letter
-    # used to ask for "the actual use in 2023 of the cluster munitions it retains"; the conflict is the editor's.
+    # used to ask for "the actual use in 2023 of the cluster munitions it retains"; now it asks the State to
+    # confirm the zero and to account for what it retained up to then (issue 17), never about 2023.
     result = letter(LETTERS_DATA, tmp_path, "NLD")
-    assert result.exit_code == 1
-    assert "NLD: nothing the state's own reporting lacks" in result.output
-    assert list(tmp_path.glob("*.md")) == []
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "followup-NLD-2025-06-01.en.md").read_text(encoding="utf-8")
+    assert "(a) confirmation that it no longer retains any cluster munitions" in text
+    assert "2023" not in text

@@ -70,10 +70,10 @@ PYTHON_INTERNALS = {
 
 TEMPLATE_COMMANDS: dict[str, tuple[str, str, Callable[[Path], list[str]]]] = {
     # command: (fixture, template it reads, arguments given the templates folder)
-    "letter": ("letters-data", "letters/followup.en.md.j2", lambda t: ["letter", "ESP", "--lang", "en", "--templates", str(t)]),
+    "letter": ("letters-data", "letters/followup.md.j2", lambda t: ["letter", "ESP", "--lang", "en", "--templates", str(t)]),
     "invite": (
         "practices-data",
-        "letters/invitation.en.md.j2",
+        "letters/invitation.md.j2",
         lambda t: ["invite", "NOR", "--lang", "en", "--templates", str(t)],
     ),
     "working-document": (
@@ -109,10 +109,10 @@ def test_a_user_template_cannot_reach_python_internals(name: str, run_folder: Pa
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "internal error" not in result.output
-    assert "ccm: template letters/followup.en.md.j2, line 3: " in result.output
+    assert "ccm: template letters/followup.md.j2, line 3: " in result.output
     assert message in result.output
     assert not out.exists()  # nothing written
-    assert files_under(run_folder) - before == {run_folder / "templates" / "letters" / "followup.en.md.j2"}
+    assert files_under(run_folder) - before == {run_folder / "templates" / "letters" / "followup.md.j2"}
     assert not (run_folder / CANARY).exists()
 
 

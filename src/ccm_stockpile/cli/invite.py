@@ -16,7 +16,7 @@ from ccm_stockpile.cli.common import (
     parse_state,
     require_templates,
 )
-from ccm_stockpile.cli.letter import DocumentFormat, LangOption, TemplatesOption, write_each
+from ccm_stockpile.cli.letter import DocumentFormat, LangOption, TemplatesOption, unconfirmed_names, write_each
 from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ def invite(
 
     def build(view: StateView, records: dict[str, StateRecord]) -> tuple[Any, bytes, str]:
         built = build_invitation(view, practices, language)
+        for warning in unconfirmed_names(view, records, built.language):
+            typer.echo(f"ccm: {warning}", err=True)
         document = Format(output.value)
         return built, render_invitation(built, view, records, document, templates), invitation_file(built, document)
 

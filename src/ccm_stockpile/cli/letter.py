@@ -20,11 +20,13 @@ from ccm_stockpile.cli.common import (
 from ccm_stockpile.extras import documents_modules, require
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ccm_stockpile.dataset import Dataset
     from ccm_stockpile.domain.letters import Letter
     from ccm_stockpile.domain.view import StateView
     from ccm_stockpile.findings import Finding
-    from ccm_stockpile.records.state import StateRecord
+    from ccm_stockpile.records.state import Language, StateRecord
 
 
 class LangOption(StrEnum):
@@ -60,6 +62,12 @@ def letter(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the letters to.")] = Path("build/letters"),
     record: Annotated[bool, typer.Option("--record", help="Log each letter as an engagement in the state's file.")] = (False),
     templates: TemplatesOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Dispatch date printed on the letter, YYYY-MM-DD (default: the --as-of date).", show_default=False
+        ),
+    ] = None,
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
 ) -> int:
@@ -73,6 +81,7 @@ def letter(
     from ccm_stockpile.render.letters import letter_file, render_letter
 
     day = parse_as_of(as_of)
+    dispatch = dispatch_date(date, day)
     if bool(states) == followup:
         raise UsageError("give ISO3 codes or --followup (one of the two)")
     require_templates(templates)
@@ -86,7 +95,9 @@ def letter(
     language = None if lang == LangOption.AUTO else Language(lang.value)
 
     def build(view: "StateView", records: dict[str, "StateRecord"]) -> tuple[Any, bytes, str]:
-        built = build_letter(view, findings, language, reminder=reminder)
+        built = build_letter(view, findings, language, reminder=reminder, dispatch=dispatch)
+        for warning in unconfirmed_names(view, records, built.language):
+            typer.echo(f"ccm: {warning}", err=True)
         document = Format(output.value)
         return built, render_letter(built, view, records, document, templates), letter_file(built, document)
 
@@ -96,6 +107,34 @@ def letter(
             typer.echo(f"recorded {built.reference} in {view.loaded.display}")
 
     return write_each(codes, views, build, out, log, (LetterError, RenderError, KeyError), findings)
+
+
+def dispatch_date(text: str | None, as_of: "dt.date") -> "dt.date":
+    """The letter's dispatch date: --date, else the as-of date (so the same inputs give the same bytes). A
+    Saturday or Sunday given with --date is allowed (a mission may date a note then) but warned about."""
+    import datetime as dt
+
+    if text is None:
+        day = as_of
+    else:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"--date {text!r} is not a date: write YYYY-MM-DD") from None
+    if text is not None and day.weekday() >= 5:
+        typer.echo(
+            f"ccm: warning: the letter is dated {day.isoformat()}, a {day.strftime('%A')}; give --date a working day", err=True
+        )
+    return day
+
+
+def unconfirmed_names(view: "StateView", records: dict[str, "StateRecord"], language: "Language") -> list[str]:
+    """E030 for the editor: a mission name the letter prints that no source confirms in that language."""
+    from ccm_stockpile.codes import CODES
+    from ccm_stockpile.render.letters import unconfirmed_missions
+
+    severity = CODES["E030"].severity.value
+    return [f"{severity} E030 {message}" for message in unconfirmed_missions(view, records, language)]
 
 
 def write_each(

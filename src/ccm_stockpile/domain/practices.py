@@ -36,6 +36,11 @@ class PracticeLink:
     method: Method | None
     roles: tuple[Role, ...]
 
+    @property
+    def own(self) -> bool:
+        """The practice is about the destruction of this state's own stockpile."""
+        return Role.STOCKPILE in self.roles
+
 
 def practice_records(dataset: Dataset) -> list[PracticeRecord]:
     """Every valid practice, by id."""

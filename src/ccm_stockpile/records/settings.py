@@ -112,8 +112,13 @@ class Letters(StrictModel):
         default=60, description="days between the letter and the reply-by date"
     )
     reference: str = Field(
-        default="CCM/SDR/{year}/{iso3}/{number}",
-        description="pattern of the reference number; {year}, {iso3} and {number} (the letter's rank that year)",
+        default="{sender}/GVA/SDR/{iso3}/{number}/{year}",
+        description="the sending mission's own reference pattern, never like a CCM document symbol; {sender} (the "
+        "first coordinator's ISO3 code), {year}, {iso3} (the addressee) and {number} (the letter's rank that year)",
+    )
+    address: str | None = Field(
+        default=None,
+        description="the sending mission's address line, printed under its name in the letterhead (left out if not known)",
     )
     place: Wording = Field(default_factory=_place, description="where letters are dated")
     mission_pattern: Wording = Field(
@@ -128,7 +133,7 @@ class Letters(StrictModel):
     @field_validator("reference")
     @classmethod
     def _reference_placeholders(cls, value: str) -> str:
-        return check_pattern(value, ("year", "iso3", "number"))
+        return check_pattern(value, ("year", "iso3", "number", "sender"))
 
     @field_validator("mission_pattern")
     @classmethod

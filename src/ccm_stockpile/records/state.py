@@ -80,6 +80,9 @@ class Names(StrictModel):
     fr: str | None = Field(default=None, description="in French, with its article")
     es: str | None = Field(default=None, description="in Spanish, with its article where it takes one")
     note: str | None = Field(default=None, description="which forms are confirmed, which are built from a pattern")
+    confirmed: list[Language] = Field(
+        default_factory=list, description="the languages whose form a source confirms (others are flagged E030 in letters)"
+    )
     sources: list[Source] = Field(default_factory=list, description="where the names come from")
 
 

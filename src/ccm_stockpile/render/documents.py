@@ -135,9 +135,38 @@ def convert(markdown: str, output: Format, title: str, day: dt.date, language: s
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / f"out.{output.value}"
             pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)
-            return target.read_bytes()
+            content = target.read_bytes()
+            return _place_and_date_on_the_right(content) if output == Format.DOCX else content
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+# The closing "Geneva, 1 June 2025" of a letter sits at the bottom right (a note verbale is then stamped and
+# initialled). Templates mark it `::: {custom-style="Place and date"}`; pandoc creates that style empty, so it
+# is given its alignment here, in the document's own styles, whatever the reference document holds.
+_PLACE_AND_DATE = re.compile(
+    r'(<w:style w:type="paragraph" w:customStyle="1" w:styleId="[^"]*">\s*<w:name w:val="Place and date"\s*/>'
+    r"(?:(?!</w:style>).)*?)(</w:style>)",
+    re.DOTALL,
+)
+
+
+def _place_and_date_on_the_right(docx: bytes) -> bytes:
+    """The Word file with its "Place and date" style right-aligned, byte for byte the same for the same input."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        styles = source.read("word/styles.xml").decode("utf-8")
+        if "<w:jc " in (_PLACE_AND_DATE.search(styles) or [""])[0] or not _PLACE_AND_DATE.search(styles):
+            return docx
+        styles = _PLACE_AND_DATE.sub(r'\1<w:pPr><w:spacing w:before="480" /><w:jc w:val="right" /></w:pPr>\2', styles, count=1)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as target:
+            for info in source.infolist():
+                data = styles.encode("utf-8") if info.filename == "word/styles.xml" else source.read(info)
+                target.writestr(info, data, compress_type=info.compress_type)
+    return buffer.getvalue()

@@ -98,6 +98,8 @@ def language_filters(language: Language) -> dict[str, Any]:
         "number": lambda value: Safe(words.number(value, language)),
         "use_label": lambda item: Safe(translate(_USES[item], language)),
         "mark": lambda index: Safe(sub_paragraph_mark(index, language)),
+        "note": lambda number: Safe(f"[^{int(number)}]" if number else ""),
+        "join_and": lambda items: words.join_and([str(item) for item in items], language),
         "cite": cite,
         "to_name": lambda name: words.to_name(name, language),
     }

@@ -44,6 +44,44 @@ def require_signatories(form: LetterForm, settings: Settings) -> None:
         )
 
 
+def letterhead(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
+    """The sending missions' names, as the letterhead prints them."""
+    return [words.mission_name(states[c.state], language, view.settings) for c in view.settings.coordinators if c.state in states]
+
+
+def unconfirmed_missions(view: StateView, states: dict[str, StateRecord], language: Language) -> list[str]:
+    """What a letter in `language` prints of a mission's name without a source to confirm it (E030), for the
+    addressee's mission and each sender's: `<file>: the name ... in fr is built from the pattern ...`."""
+    messages = []
+    codes = [view.record.iso3] + [c.state for c in view.settings.coordinators if c.state != view.record.iso3]
+    for code in codes:
+        record = states.get(code)
+        if record is None:
+            continue
+        mission = record.mission
+        name = words.mission_name(record, language, view.settings)
+        recorded = getattr(mission, language.value) if mission else None
+        if mission is not None and language in mission.confirmed:
+            continue
+        how = "recorded without a confirming source" if recorded else "built from the pattern in settings"
+        messages.append(
+            f"{code}: the mission's name in {language.value} ({name!r}) is {how}; check it and list "
+            f"{language.value} under `mission.confirmed` in the state's file"
+        )
+    return messages
+
+
+def legal_bases(language: Language) -> dict[str, dict[str, str]]:
+    """The table of legal bases in `language`, keyed by the basis's value (`art-3-8`)."""
+    from ccm_stockpile.domain.legal_bases import LEGAL_BASES
+    from ccm_stockpile.render.i18n import translate
+
+    return {
+        key.value: {"citation": translate(basis.citation, language), "obligation": translate(basis.obligation, language)}
+        for key, basis in LEGAL_BASES.items()
+    }
+
+
 def correspondence_context(
     view: StateView, states: dict[str, StateRecord], language: Language, form: LetterForm
 ) -> dict[str, object]:
@@ -52,7 +90,11 @@ def correspondence_context(
     names = senders(view, states, language)
     return {
         "state": words.state_name(view.record, language),
+        "of_state": words.de_name(words.state_name(view.record, language), language),
         "mission": words.mission_name(view.record, language, settings),
+        "letterhead": letterhead(view, states, language),
+        "address": settings.letters.address,
+        "law": legal_bases(language),
         "senders": [names[0][0].upper() + names[0][1:], *names[1:]],
         "coordinators": settings.coordinators,
         "convention": CONVENTION[language],
@@ -63,12 +105,12 @@ def correspondence_context(
 
 
 def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
-    """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
+    """The letter as Markdown, from `letters/followup.md.j2` with the language's catalogue."""
     language = letter.language
     require_signatories(letter.form, view.settings)
     env = environment(templates, language_filters(language), language)
     context = correspondence_context(view, states, language, letter.form) | {"letter": letter}
-    return render_markdown(env, f"letters/followup.{language.value}.md.j2", context)
+    return render_markdown(env, "letters/followup.md.j2", context)
 
 
 def letter_file(letter: Letter, output: Format) -> str:
