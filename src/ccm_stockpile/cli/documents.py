@@ -51,6 +51,12 @@ def working_document(
     _language(lang)
     require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
+    meeting = dataset.settings.working_document.start
+    if meeting is not None and day >= meeting.earliest:
+        # A document for a meeting is dated before it; a later date is allowed (a revised version) but said.
+        typer.echo(
+            f"ccm: warning: --as-of {day.isoformat()} is not before the meeting ({meeting}) this document is for", err=True
+        )
     _, document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
     workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None

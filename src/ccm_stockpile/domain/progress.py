@@ -11,7 +11,7 @@ from ccm_stockpile.domain.correspondence import ReplyStatus
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.domain.working_document import YES, WorkingDocument
 from ccm_stockpile.records.state import EngagementKind
-from ccm_stockpile.records.workplan import Measure, TimelineItem, Workplan
+from ccm_stockpile.records.workplan import Measure, Objective, TimelineItem, Workplan
 
 
 class Status(StrEnum):
@@ -21,6 +21,7 @@ class Status(StrEnum):
 
 
 class Timing(StrEnum):
+    NO_DATE = "no date in the work plan"  # only the work plan's own timeline sets deadlines
     UPCOMING = "upcoming"
     DUE = "due this quarter"
     OVERDUE = "overdue"
@@ -53,6 +54,18 @@ class Progress:
     def count(self, status: Status) -> int:
         return sum(item.status == status for item in self.items)
 
+    @property
+    def by_objective(self) -> list[tuple[Objective | None, list[ItemProgress]]]:
+        """Every objective of the work plan with the items that serve it (an objective without items too),
+        then the items that name no objective."""
+        groups: list[tuple[Objective | None, list[ItemProgress]]] = [
+            (objective, [entry for entry in self.items if entry.item.objective == objective.id])
+            for objective in self.workplan.objectives
+        ]
+        known = {objective.id for objective in self.workplan.objectives}
+        rest = [entry for entry in self.items if entry.item.objective not in known]
+        return groups + ([(None, rest)] if rest else [])
+
 
 def quarter_bounds(quarter: str) -> tuple[dt.date, dt.date]:
     """`2025-Q1` -> (2025-01-01, 2025-03-31)."""
@@ -63,6 +76,8 @@ def quarter_bounds(quarter: str) -> tuple[dt.date, dt.date]:
 
 
 def _timing(item: TimelineItem, status: Status, as_of: dt.date) -> Timing:
+    if item.quarter is None:
+        return Timing.NO_DATE
     start, end = quarter_bounds(item.quarter)
     if as_of < start:
         return Timing.UPCOMING
@@ -126,15 +141,33 @@ def _reporting(document: WorkingDocument) -> tuple[Status, str, list[Detail]]:
     reporting = [row for row in retaining if row.use_reported == YES]
     status = Status.IN_PROGRESS if retaining else Status.DONE
     summary = f"{len(reporting)} of {len(retaining)} retaining States Parties report the planned or actual use"
+    if document.unknown:  # not counted as retaining, nor forgotten
+        names = ", ".join(row.record.name for row in document.unknown)
+        summary += f"; for {names}, whether any are retained is unknown"
     return status, summary, []
+
+
+def _reports(document: WorkingDocument) -> tuple[Status, str, list[Detail]]:
+    """Objective (a): of the States Parties that retain or retained, whose report for the latest year due is
+    recorded as submitted; the others are listed, as a gap to follow up (the records may simply lack it)."""
+    year = document.latest_due
+    rows = [row for row in document.rows if row.situation != "ended"]
+    recorded = [row for row in rows if row.last_report is not None and row.last_report.year >= year]
+    details = [
+        Detail(row.record.name, f"latest report recorded: {row.last_report.year}" if row.last_report else "no report recorded")
+        for row in rows
+        if row not in recorded
+    ]
+    status = Status.DONE if rows and len(recorded) == len(rows) else Status.IN_PROGRESS
+    summary = f"reports for {year} recorded for {len(recorded)} of {len(rows)} States Parties that retain or may retain"
+    return status, summary, details
 
 
 def _working_document(item: TimelineItem, document: WorkingDocument) -> tuple[Status, str, list[Detail]]:
     if item.done is not None and not item.done.surely_after(document.as_of):
         return Status.DONE, f"tabled {item.done}", []
     summary = (
-        f"not recorded as tabled; `ccm working-document` drafts it from the data "
-        f"({len(document.rows)} States Parties that retain or retained)"
+        f"not recorded as tabled; a draft is computed from the data ({len(document.rows)} States Parties that retain or retained)"
     )
     return Status.IN_PROGRESS, summary, []
 
@@ -155,6 +188,8 @@ def progress(dataset: Dataset, views: list[StateView], document: WorkingDocument
             status, summary, details = _practices(item, dataset)
         elif item.measure == Measure.REPORTING:
             status, summary, details = _reporting(document)
+        elif item.measure == Measure.REPORTS:
+            status, summary, details = _reports(document)
         else:
             status, summary, details = _working_document(item, document)
         if item.done is not None and not item.done.surely_after(as_of):

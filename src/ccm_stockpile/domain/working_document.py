@@ -15,10 +15,12 @@ from ccm_stockpile.domain.series import RetentionYear
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Addressee, Finding
 from ccm_stockpile.records.settings import PublishedTotal
-from ccm_stockpile.records.state import Omission, ReportStatus, StateRecord, StateStatus
+from ccm_stockpile.records.state import EngagementKind, Omission, ReportStatus, StateRecord, StateStatus
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 
 YES, NO, NOT_KNOWN = "yes", "no", "not known"
+# The retention situations of SPEC 3b that the document names (a State in `none` has no row).
+RETAINS, ENDED, UNKNOWN = "retains", "ended", "unknown"
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,21 @@ class RetentionRow:
         return (delta("munitions"), delta("submunitions"))
 
     @property
+    def situation(self) -> str:
+        """retains (latest known holdings above zero), ended (latest known figure zero) or unknown (no figure).
+
+        An entry after the latest known figure that gives no figure changes nothing: it is a gap in what we
+        found, not evidence that the State retains (SPEC 3b)."""
+        if self.latest is None:
+            return UNKNOWN
+        return ENDED if self.latest.held_zero else RETAINS
+
+    @property
     def retains(self) -> bool:
-        """Holdings at the latest known year are not zero (or the state is said to retain an unknown number)."""
-        if self.latest is not None and self.latest.held is not None:
-            later_unknown = any(item.year > self.latest.year and item.held is not None for item in self.series)
-            return not self.latest.held_zero or later_unknown
-        return any(item.held is not None for item in self.series)
+        return self.situation == RETAINS
+
+
+_ROUNDING = 0.05  # a published "nearly 1.5 million" covers 1.425 to 1.5 million
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,17 @@ class DestructionTotals:
         published = getattr(self.published.quantity, name)
         return None if not published else getattr(self, name) / published
 
+    def percent(self, name: str) -> int | None:
+        """The share in whole per cent, without a precision the figures do not have: a published figure is
+        rounded ("nearly 1.5 million"), so a sum within its rounding is the whole (100), never "100.1"."""
+        share = self.share(name)
+        if share is None:
+            return None
+        assert self.published is not None
+        if name in self.published.quantity.approximate and abs(share - 1) <= _ROUNDING:
+            return 100
+        return round(share * 100)
+
 
 @dataclass(frozen=True)
 class Unchanged:
@@ -100,6 +122,7 @@ class Discovery:
     quantity: Quantity
     destroyed: PartialDate | None
     source: Source | None
+    found_in: str | None = None  # the State it had been transferred to, when found there
 
 
 @dataclass(frozen=True)
@@ -115,14 +138,30 @@ class WorkingDocument:
     discoveries: list[Discovery]
     parties: int
     findings: list[Finding] = field(default_factory=list, repr=False)
+    letters_sent: bool = False  # a letter to a State Party is recorded as sent by the date
+    latest_due: int = 0  # the latest year whose report is due by the date
 
     @property
     def retaining(self) -> list[RetentionRow]:
-        return [row for row in self.rows if row.retains]
+        return [row for row in self.rows if row.situation == RETAINS]
 
     @property
     def ended(self) -> list[RetentionRow]:
-        return [row for row in self.rows if not row.retains]
+        return [row for row in self.rows if row.situation == ENDED]
+
+    @property
+    def unknown(self) -> list[RetentionRow]:
+        return [row for row in self.rows if row.situation == UNKNOWN]
+
+    @property
+    def largest_years(self) -> list[int]:
+        """The years the ranking's figures are from, oldest first."""
+        return sorted({row.latest.year for row in self.largest if row.latest})
+
+    @property
+    def largest_old(self) -> list[RetentionRow]:
+        """Ranked States whose figure is older than the latest year due: the ranking may no longer hold."""
+        return [row for row in self.largest if row.latest and row.latest.year < self.latest_due]
 
     @property
     def reporting_use(self) -> list[RetentionRow]:
@@ -162,7 +201,8 @@ def _totals(views: list[StateView], published: PublishedTotal | None) -> Destruc
         if view.record.status != StateStatus.PARTY or stockpile is None:
             continue
         quantities = [stockpile.destroyed] if stockpile.destroyed else []
-        quantities += [d.quantity for d in stockpile.discoveries if d.destroyed is not None]
+        # A discovery the `destroyed` figure already includes is counted there, once.
+        quantities += [d.quantity for d in stockpile.discoveries if d.destroyed is not None and not d.in_destroyed]
         if not quantities:
             if stockpile.completed is not None:
                 without.append(view.record.iso3)
@@ -185,7 +225,7 @@ def _discoveries(views: list[StateView], as_of: dt.date) -> list[Discovery]:
                 continue
             destroyed = discovery.destroyed if discovery.destroyed and not discovery.destroyed.surely_after(as_of) else None
             source = discovery.sources[0] if discovery.sources else None
-            found.append(Discovery(view.record, discovery.found, discovery.quantity, destroyed, source))
+            found.append(Discovery(view.record, discovery.found, discovery.quantity, destroyed, source, discovery.found_in))
     return found
 
 
@@ -198,13 +238,14 @@ def working_document(dataset: Dataset, views: list[StateView], findings: list[Fi
     state_findings = [f for f in findings if f.addressee == Addressee.STATE]
     records = {view.record.iso3: view.record for view in parties}
     omitting = sorted({f.state for f in state_findings if f.code == "R105" and f.state})
-    use_omitted = [records[code] for code in omitting if code in records]
+    # Said of the States that retain: the others are named by their situation, not by what they omit.
+    use_omitted = [records[code] for code in omitting if code in by_iso3 and by_iso3[code].retains]
     unchanged = [
         Unchanged(records[f.state], int(f.facts["first_year"]), int(f.facts["year"]), f.facts["held"])  # type: ignore[call-overload, arg-type]
         for f in state_findings
         if f.code == "R104" and f.state in records
     ]
-    largest = [by_iso3[f.state] for f in state_findings if f.code == "R109" and f.state in by_iso3]
+    largest = [by_iso3[f.state] for f in state_findings if f.code == "R109" and f.state in by_iso3 and by_iso3[f.state].retains]
     largest.sort(key=lambda row: -((row.latest.held.submunitions or 0) if row.latest and row.latest.held else 0))
     return WorkingDocument(
         as_of=as_of,
@@ -216,4 +257,10 @@ def working_document(dataset: Dataset, views: list[StateView], findings: list[Fi
         discoveries=_discoveries(parties, as_of),
         parties=len(parties),
         findings=state_findings,
+        letters_sent=any(
+            engagement.kind == EngagementKind.LETTER and not engagement.date.surely_after(as_of)
+            for view in parties
+            for engagement in view.record.engagements
+        ),
+        latest_due=as_of.year - 1 if as_of >= dt.date(as_of.year, 4, 30) else as_of.year - 2,
     )
