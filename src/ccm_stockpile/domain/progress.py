@@ -142,8 +142,9 @@ def _reporting(document: WorkingDocument) -> tuple[Status, str, list[Detail]]:
     status = Status.IN_PROGRESS if retaining else Status.DONE
     summary = f"{len(reporting)} of {len(retaining)} retaining States Parties report the planned or actual use"
     if document.unknown:  # not counted as retaining, nor forgotten
-        names = ", ".join(row.record.name for row in document.unknown)
-        summary += f"; for {names}, whether any are retained is unknown"
+        names = [row.record.name for row in document.unknown]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        summary += f"; for {listed}, whether any are retained is unknown"
     return status, summary, []
 
 
