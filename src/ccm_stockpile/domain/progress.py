@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.domain.correspondence import ReplyStatus
+from ccm_stockpile.domain.obligations import answers, late
+from ccm_stockpile.domain.situation import Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.domain.working_document import YES, WorkingDocument
 from ccm_stockpile.records.state import EngagementKind
@@ -103,7 +105,7 @@ def _letters(item: TimelineItem, views: dict[str, StateView]) -> tuple[Status, s
         if correspondence.status == ReplyStatus.RECEIVED:
             answered += 1
             reply = f"reply received ({correspondence.last.date if correspondence.last else ''})"
-        elif letter.reply_by and letter.reply_by.latest < view.as_of:
+        elif letter.reply_by and late(letter.reply_by.latest, view.as_of):
             reply = f"no reply; reply was due by {letter.reply_by}"
         else:
             reply = "reply awaited" + (f" by {letter.reply_by}" if letter.reply_by else "")
@@ -121,7 +123,7 @@ def _invitations(views: dict[str, StateView]) -> tuple[Status, str, list[Detail]
         if not invited:
             continue
         last = max(invited, key=lambda e: e.date.latest)
-        replied = any(e.kind == EngagementKind.REPLY and e.date.earliest >= last.date.latest for e in engagements)
+        replied = any(e.kind == EngagementKind.REPLY and answers(e.date, last.date) for e in engagements)
         answered += replied
         details.append(Detail(view.record.name, f"invited {last.date}; {'answered' if replied else 'no answer yet'}"))
     status = Status.IN_PROGRESS if details else Status.NOT_STARTED
@@ -152,7 +154,7 @@ def _reports(document: WorkingDocument) -> tuple[Status, str, list[Detail]]:
     """Objective (a): of the States Parties that retain or retained, whose report for the latest year due is
     recorded as submitted; the others are listed, as a gap to follow up (the records may simply lack it)."""
     year = document.latest_due
-    rows = [row for row in document.rows if row.situation != "ended"]
+    rows = [row for row in document.rows if row.situation != Situation.ENDED]
     recorded = [row for row in rows if row.last_report is not None and row.last_report.year >= year]
     details = [
         Detail(row.record.name, f"latest report recorded: {row.last_report.year}" if row.last_report else "no report recorded")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Addressee, Finding
 from ccm_stockpile.records.settings import PublishedTotal
@@ -20,7 +21,7 @@ from ccm_stockpile.records.types import PartialDate, Quantity, Source
 
 YES, NO, NOT_KNOWN = "yes", "no", "not known"
 # The retention situations of SPEC 3b that the document names (a State in `none` has no row).
-RETAINS, ENDED, UNKNOWN = "retains", "ended", "unknown"
+RETAINS, ENDED, UNKNOWN = Situation.RETAINS, Situation.ENDED, Situation.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class RetentionRow:
     last_report: RetentionYear | None  # the latest year whose report is recorded as submitted
     use_reported: str  # yes | no (its reporting is recorded as omitting use) | not known
     types_given: str
+    retention: RetentionSituation  # the State's situation with its evidence (domain/situation.py)
 
     @property
     def iso3(self) -> str:
@@ -59,14 +61,9 @@ class RetentionRow:
         return (delta("munitions"), delta("submunitions"))
 
     @property
-    def situation(self) -> str:
-        """retains (latest known holdings above zero), ended (latest known figure zero) or unknown (no figure).
-
-        An entry after the latest known figure that gives no figure changes nothing: it is a gap in what we
-        found, not evidence that the State retains (SPEC 3b)."""
-        if self.latest is None:
-            return UNKNOWN
-        return ENDED if self.latest.held_zero else RETAINS
+    def situation(self) -> Situation:
+        """retains, ended or unknown (a State in `none` has no row): read from the domain, never recomputed."""
+        return self.retention.kind
 
     @property
     def retains(self) -> bool:
@@ -177,8 +174,8 @@ def _reported(items: list[RetentionYear], attributes: tuple[str, ...], omissions
 
 def _row(view: StateView) -> RetentionRow | None:
     series = view.series
-    if not any(item.held is not None and not item.held_zero for item in series):
-        return None  # never said to retain anything
+    if view.situation.kind == Situation.NONE:
+        return None  # no holding above zero known, and not said to retain
     known = [item for item in series if item.held is not None and not item.held_unknown]
     submitted = [item for item in series if item.entry.report in {ReportStatus.REPORTED, ReportStatus.UNCHANGED}]
     return RetentionRow(
@@ -189,6 +186,7 @@ def _row(view: StateView) -> RetentionRow | None:
         last_report=submitted[-1] if submitted else None,
         use_reported=_reported(series, ("planned_use", "actual_use"), (Omission.PLANNED_USE, Omission.ACTUAL_USE)),
         types_given=_reported(series, ("by_type",), (Omission.TYPES,)),
+        retention=view.situation,
     )
 
 
