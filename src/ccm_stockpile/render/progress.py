@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ccm_stockpile.domain.progress import Progress, Status, Timing
 from ccm_stockpile.records.state import Language
 from ccm_stockpile.render.documents import drop_empty_columns, environment, render_markdown
-from ccm_stockpile.render.filters import language_filters
 from ccm_stockpile.render.text import markup
 
 if TYPE_CHECKING:
@@ -35,7 +34,10 @@ def print_progress(progress: Progress, console: Console) -> None:
         console.print()
 
 
-def progress_markdown(progress: Progress, templates: Path | None = None) -> str:
-    """The report as Markdown, from `progress.en.md.j2`."""
-    env = environment(templates, language_filters(Language.EN))
-    return drop_empty_columns(render_markdown(env, "progress.en.md.j2", {"progress": progress}))
+def progress_markdown(progress: Progress, templates: Path | None = None, language: Language = Language.EN) -> str:
+    """The report as Markdown, from `progress.md.j2`, its words from the language's catalogue."""
+    from ccm_stockpile.render.working_document import working_document_filters
+
+    env = environment(templates, working_document_filters(language), language)
+    context = {"progress": progress, "language": language.value}
+    return drop_empty_columns(render_markdown(env, "progress.md.j2", context))

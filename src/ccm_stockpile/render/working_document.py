@@ -14,7 +14,7 @@ from ccm_stockpile.records.types import Quantity, Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.chart import chart_file_name, render_chart
 from ccm_stockpile.render.documents import Format, Safe, convert, drop_empty_columns, environment, render_markdown
-from ccm_stockpile.render.filters import language_filters
+from ccm_stockpile.render.filters import language_filters, sub_paragraph_mark
 from ccm_stockpile.render.letters import CONVENTION
 
 
@@ -77,6 +77,7 @@ def working_document_filters(language: Language) -> dict[str, Any]:
     filters["join_and"] = lambda items: words.join_and([str(item) for item in items], language)
     filters["percent"] = lambda share: Safe(words.number(round(share * 100), language) if share is not None else "--")
     filters["territory"] = lambda iso3: words.territory(iso3, language)
+    filters["mark_of"] = lambda letter: Safe(sub_paragraph_mark(ord(str(letter)[0]) - ord("a"), language))
     filters["territory_to"] = lambda iso3: words.to_name(_running_name(iso3, language), language)
     filters["figure"] = lambda held, name: _figure(held, name, language)
     filters["cell"] = lambda item, name: _cell(item, name, language)
