@@ -156,7 +156,8 @@ _HTML_STYLE = Path(__file__).resolve().parent / "document.css.html"
 # The text width of the reference document (A4, 22 mm margins) in twentieths of a point, and what one
 # character of 10-point table text and a cell's padding take: enough to give every column its longest word.
 _TEXT_WIDTH = 11906 - 2 * 1247
-_CHAR, _PADDING = 100, 230
+_CHAR, _PADDING = 110, 230
+_BREAKS = re.compile(r"\s+|(?<=-)")  # a line may break at a space or after a hyphen, never inside a word
 
 
 def finish_docx(content: bytes, title: str) -> bytes:
@@ -196,9 +197,7 @@ def _fit_table(table: str) -> str:
     columns = max((len(row) for row in cells), default=0)
     if not columns or any(len(row) != columns for row in cells):
         return table  # merged cells: leave pandoc's layout
-    least = [
-        max(max((len(word) for word in row[i].split()), default=1) for row in cells) * _CHAR + _PADDING for i in range(columns)
-    ]
+    least = [max(max(map(len, _BREAKS.split(row[i])), default=1) for row in cells) * _CHAR + _PADDING for i in range(columns)]
     wanted = [max(len(row[i]) for row in cells) * _CHAR + _PADDING for i in range(columns)]
     if sum(wanted) <= _TEXT_WIDTH:
         widths = wanted
