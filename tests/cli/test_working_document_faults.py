@@ -276,3 +276,13 @@ def test_word_files_open_in_libreoffice_on_a4(tmp_path, language):
         if shutil.which("pdfinfo"):
             info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
             assert "(A4)" in info, info
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_every_numbered_paragraph_starts_its_own_line(tmp_path, language):
+    text = markdown(DATA, tmp_path, language)
+    assert not re.search(r"[.\]]\d+\. [A-ZÉ]", text)  # "lote.4. El párrafo 8": two paragraphs run together
+    body = re.split(r"(?m)^## An", text)[0]  # the paragraphs, before the annexes
+    numbers = [int(n) for n in re.findall(r"(?m)^(\d+)\. ", body)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 12
