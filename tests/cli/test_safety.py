@@ -81,7 +81,7 @@ TEMPLATE_COMMANDS: dict[str, tuple[str, str, Callable[[Path], list[str]]]] = {
         "working-document.en.md.j2",
         lambda t: ["working-document", "--templates", str(t)],
     ),
-    "progress": ("documents-data", "progress.en.md.j2", lambda t: ["progress", "--format", "md", "--templates", str(t)]),
+    "progress": ("documents-data", "progress.md.j2", lambda t: ["progress", "--format", "md", "--templates", str(t)]),
     "practices compendium": (
         "practices-data",
         "practices/compendium.en.md.j2",

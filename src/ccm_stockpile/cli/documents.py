@@ -63,6 +63,12 @@ def working_document(
     _language(lang)
     require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
+    meeting = dataset.settings.working_document.start
+    if meeting is not None and day >= meeting.earliest:
+        # A document for a meeting is dated before it; a later date is allowed (a revised version) but said.
+        typer.echo(
+            f"ccm: warning: --as-of {day.isoformat()} is not before the meeting ({meeting}) this document is for", err=True
+        )
     _, document = _document(dataset, day)
     coordinators = [loaded.record for c in dataset.settings.coordinators if (loaded := dataset.state(c.state)) and loaded.record]
     workplan_source = dataset.workplan.sources[0] if dataset.workplan and dataset.workplan.sources else None
@@ -113,6 +119,7 @@ def progress(
         ProgressFormat.TEXT
     ),
     out: Annotated[Path, typer.Option("--out", help="Folder to write a document to.")] = Path("build"),
+    lang: Annotated[str, typer.Option("--lang", help="en, fr or es (documents; the terminal is in English).")] = "en",
     templates: TemplatesOption = None,
     data: DataOption = Path("data"),
     as_of: AsOfOption = None,
@@ -123,10 +130,12 @@ def progress(
     from ccm_stockpile.cli.common import console
     from ccm_stockpile.domain.progress import progress as build_progress
     from ccm_stockpile.io.writer import write_atomic
+    from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.documents import Format, RenderError, convert
     from ccm_stockpile.render.progress import print_progress, progress_markdown
 
     day = parse_as_of(as_of)
+    language = Language(_language(lang))
     require_templates(templates)
     dataset = load_dataset(data, settings_needed=True)
     views, document = _document(dataset, day)
@@ -140,11 +149,11 @@ def progress(
         print_progress(report, console())
         return 0
     try:
-        markdown = progress_markdown(report, templates)
+        markdown = progress_markdown(report, templates, language)
     except RenderError as error:
         typer.echo(f"ccm: {error}", err=True)
         return 1
-    target = out / f"progress-{day.isoformat()}.en.{output.value}"
-    write_atomic(target, convert(markdown, Format(output.value), report.workplan.title, day, "en"))
+    target = out / f"progress-{day.isoformat()}.{language.value}.{output.value}"
+    write_atomic(target, convert(markdown, Format(output.value), report.workplan.title, day, language.value))
     typer.echo(f"wrote {target}")
     return 0

@@ -17,10 +17,12 @@ from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Addressee, Finding
 from ccm_stockpile.records.settings import PublishedTotal
-from ccm_stockpile.records.state import Omission, ReportStatus, StateRecord, StateStatus
+from ccm_stockpile.records.state import EngagementKind, Omission, ReportStatus, StateRecord, StateStatus
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 
 YES, NO, NOT_KNOWN = "yes", "no", "not known"
+# The retention situations of SPEC 3b that the document names (a State in `none` has no row).
+RETAINS, ENDED, UNKNOWN = Situation.RETAINS, Situation.ENDED, Situation.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class RetentionRow:
     last_report: RetentionYear | None  # the latest year whose report is recorded as submitted
     use_reported: str  # yes | no (its reporting is recorded as omitting use) | not known
     types_given: str
-    situation: RetentionSituation  # the state's view's, never recomputed here
+    retention: RetentionSituation  # the State's situation with its evidence (domain/situation.py)
 
     @property
     def iso3(self) -> str:
@@ -60,10 +62,16 @@ class RetentionRow:
         return (delta("munitions"), delta("submunitions"))
 
     @property
+    def situation(self) -> Situation:
+        """retains, ended or unknown (a State in `none` has no row): read from the domain, never recomputed."""
+        return self.retention.kind
+
+    @property
     def retains(self) -> bool:
-        """The situation is `retains`, or `unknown` (said to retain, no quantity known); an `ended` situation
-        with a conflict stays ended (the conflict is for the editor)."""
-        return self.situation.kind in {Situation.RETAINS, Situation.UNKNOWN}
+        return self.situation == RETAINS
+
+
+_ROUNDING = 0.05  # a published "nearly 1.5 million" covers 1.425 to 1.5 million
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,17 @@ class DestructionTotals:
         published = getattr(self.published.quantity, name)
         return None if not published else getattr(self, name) / published
 
+    def percent(self, name: str) -> int | None:
+        """The share in whole per cent, without a precision the figures do not have: a published figure is
+        rounded ("nearly 1.5 million"), so a sum within its rounding is the whole (100), never "100.1"."""
+        share = self.share(name)
+        if share is None:
+            return None
+        assert self.published is not None
+        if name in self.published.quantity.approximate and abs(share - 1) <= _ROUNDING:
+            return 100
+        return round(share * 100)
+
 
 @dataclass(frozen=True)
 class Unchanged:
@@ -106,6 +125,7 @@ class Discovery:
     quantity: Quantity
     destroyed: PartialDate | None
     source: Source | None
+    found_in: str | None = None  # the State it had been transferred to, when found there
 
 
 @dataclass(frozen=True)
@@ -121,14 +141,30 @@ class WorkingDocument:
     discoveries: list[Discovery]
     parties: int
     findings: list[Finding] = field(default_factory=list, repr=False)
+    letters_sent: bool = False  # a letter to a State Party is recorded as sent by the date
+    latest_due: int = 0  # the latest year whose report is due by the date
 
     @property
     def retaining(self) -> list[RetentionRow]:
-        return [row for row in self.rows if row.retains]
+        return [row for row in self.rows if row.situation == RETAINS]
 
     @property
     def ended(self) -> list[RetentionRow]:
-        return [row for row in self.rows if not row.retains]
+        return [row for row in self.rows if row.situation == ENDED]
+
+    @property
+    def unknown(self) -> list[RetentionRow]:
+        return [row for row in self.rows if row.situation == UNKNOWN]
+
+    @property
+    def largest_years(self) -> list[int]:
+        """The years the ranking's figures are from, oldest first."""
+        return sorted({row.latest.year for row in self.largest if row.latest})
+
+    @property
+    def largest_old(self) -> list[RetentionRow]:
+        """Ranked States whose figure is older than the latest year due: the ranking may no longer hold."""
+        return [row for row in self.largest if row.latest and row.latest.year < self.latest_due]
 
     @property
     def reporting_use(self) -> list[RetentionRow]:
@@ -155,7 +191,7 @@ def _reported(items: list[RetentionYear], attributes: tuple[str, ...], omissions
 def _row(view: StateView) -> RetentionRow | None:
     series = view.series
     if view.situation.kind == Situation.NONE:
-        return None  # no known holding was ever above zero
+        return None  # no holding above zero known, and not said to retain
     known = [item for item in series if item.held is not None and not item.held_unknown]
     submitted = [item for item in series if item.entry.report in {ReportStatus.REPORTED, ReportStatus.UNCHANGED}]
     return RetentionRow(
@@ -166,7 +202,7 @@ def _row(view: StateView) -> RetentionRow | None:
         last_report=submitted[-1] if submitted else None,
         use_reported=_reported(series, ("planned_use", "actual_use"), (Omission.PLANNED_USE, Omission.ACTUAL_USE)),
         types_given=_reported(series, ("by_type",), (Omission.TYPES,)),
-        situation=view.situation,
+        retention=view.situation,
     )
 
 
@@ -220,7 +256,7 @@ def _discoveries(views: list[StateView], as_of: dt.date) -> list[Discovery]:
                 continue
             destroyed = discovery.destroyed if discovery.destroyed and not discovery.destroyed.surely_after(as_of) else None
             source = discovery.sources[0] if discovery.sources else None
-            found.append(Discovery(view.record, discovery.found, discovery.quantity, destroyed, source))
+            found.append(Discovery(view.record, discovery.found, discovery.quantity, destroyed, source, discovery.found_in))
     return found
 
 
@@ -233,13 +269,14 @@ def working_document(dataset: Dataset, views: list[StateView], findings: list[Fi
     state_findings = [f for f in findings if f.addressee == Addressee.STATE]
     records = {view.record.iso3: view.record for view in parties}
     omitting = sorted({f.state for f in state_findings if f.code == "R105" and f.state})
-    use_omitted = [records[code] for code in omitting if code in records]
+    # Said of the States that retain: the others are named by their situation, not by what they omit.
+    use_omitted = [records[code] for code in omitting if code in by_iso3 and by_iso3[code].retains]
     unchanged = [
         Unchanged(records[f.state], int(f.facts["first_year"]), int(f.facts["year"]), f.facts["held"])  # type: ignore[call-overload, arg-type]
         for f in state_findings
         if f.code == "R104" and f.state in records
     ]
-    largest = [by_iso3[f.state] for f in state_findings if f.code == "R109" and f.state in by_iso3]
+    largest = [by_iso3[f.state] for f in state_findings if f.code == "R109" and f.state in by_iso3 and by_iso3[f.state].retains]
     largest.sort(key=lambda row: -((row.latest.held.submunitions or 0) if row.latest and row.latest.held else 0))
     return WorkingDocument(
         as_of=as_of,
@@ -251,4 +288,10 @@ def working_document(dataset: Dataset, views: list[StateView], findings: list[Fi
         discoveries=_discoveries(parties, as_of),
         parties=len(parties),
         findings=state_findings,
+        letters_sent=any(
+            engagement.kind == EngagementKind.LETTER and not engagement.date.surely_after(as_of)
+            for view in parties
+            for engagement in view.record.engagements
+        ),
+        latest_due=as_of.year - 1 if as_of >= dt.date(as_of.year, 4, 30) else as_of.year - 2,
     )

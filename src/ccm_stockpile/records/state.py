@@ -127,6 +127,11 @@ class Discovery(StrictModel):
     reported: PartialDate | None = Field(default=None, description="when it was reported")
     quantity: Quantity = Field(description="what was found")
     destroyed: PartialDate | None = Field(default=None, description="when it was destroyed; null: not yet, or not known")
+    found_in: ISO3 | None = Field(
+        default=None,
+        description="where it was found, when not in the State itself: the State it had transferred it to for "
+        "destruction (stock declared destroyed that was not); null: in the State",
+    )
     included_in_destroyed: bool = Field(
         default=False,
         description="true when the sources count this quantity already in the stockpile's `destroyed` (stock "

@@ -17,6 +17,7 @@ class Measure(StrEnum):
     INVITATIONS = "invitations"  # invitations to share destruction practice, and their replies
     PRACTICES = "practices"  # practices in the database, against a target
     REPORTING = "reporting"  # retaining States Parties whose reports give planned or actual use
+    REPORTS = "reports"  # States Parties that retain or retained whose report for the latest year due is recorded
     WORKING_DOCUMENT = "working_document"  # the Working Document, done when recorded as tabled
 
 
@@ -39,7 +40,9 @@ class TimelineItem(StrictModel):
     """One item of the timeline, with how its status is derived."""
 
     id: Text = Field(description="a short name for the item")
-    quarter: Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")] = Field(description="e.g. 2025-Q1")
+    quarter: Annotated[str, Field(pattern=r"^\d{4}-Q[1-4]$")] | None = Field(
+        default=None, description="e.g. 2025-Q1, as the work plan's timeline sets it; null: the work plan sets no date"
+    )
     text: Text = Field(description="the item, as the work plan words it")
     objective: str | None = Field(default=None, description="the objective it serves")
     measure: Measure = Field(description="how its status is derived from the data")

@@ -94,6 +94,32 @@ def render_markdown(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise RenderError(f"template {name}{_line_of(error, name)}: {type(error).__name__}: {error}") from None
 
 
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
+EMPTY_CELLS = frozenset({"", "--"})
+
+
+def drop_empty_columns(markdown: str) -> str:
+    """Pipe tables without the columns that are empty (or "--") in every body row."""
+    lines = markdown.split("\n")
+    index = 0
+    while index < len(lines) - 1:
+        if not (lines[index].startswith("|") and _RULE.match(lines[index + 1])):
+            index += 1
+            continue
+        end = index + 2
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        rows = [_CELL_SPLIT.split(line.strip())[1:-1] for line in lines[index:end]]
+        width = len(rows[0])
+        if all(len(row) == width for row in rows) and end > index + 2:
+            keep = [i for i in range(width) if any(row[i].strip() not in EMPTY_CELLS for row in rows[2:])]
+            if len(keep) < width:
+                lines[index:end] = ["|" + "|".join(row[i] for i in keep) + "|" for row in rows]
+        index = end
+    return "\n".join(lines)
+
+
 def _line_of(error: BaseException, name: str) -> str:
     """`, line N`: Jinja rewrites the traceback so that a template's frame carries its file name and line."""
     line = None
@@ -106,6 +132,67 @@ def _line_of(error: BaseException, name: str) -> str:
 
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
+_HTML_STYLE = Path(__file__).resolve().parent / "document.css.html"
+
+# The text width of the reference document (A4, 22 mm margins) in twentieths of a point, and what one
+# character of 10-point table text and a cell's padding take: enough to give every column its longest word.
+_TEXT_WIDTH = 11906 - 2 * 1247
+_CHAR, _PADDING = 110, 230
+_BREAKS = re.compile(r"\s+|(?<=-)")  # a line may break at a space or after a hyphen, never inside a word
+
+
+def finish_docx(content: bytes, title: str) -> bytes:
+    """What pandoc leaves to do in a Word file: the document title filled in, table columns as wide as their
+    longest word (no "Cameroo n"), header rows repeated on each page and rows kept whole. Deterministic:
+    the archive is rewritten with the same entries, order and dates."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = re.sub(
+                    r"<w:tbl>.*?</w:tbl>", lambda match: _fit_table(match.group(0)), data.decode("utf-8"), flags=re.S
+                ).encode("utf-8")
+            elif info.filename == "docProps/core.xml":
+                data = data.replace(b"<dc:title></dc:title>", f"<dc:title>{_xml_text(title)}</dc:title>".encode())
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell_text(cell: str) -> str:
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", cell))
+    return text + "00" * cell.count("<w:footnoteReference")  # a footnote mark is about two digits wide
+
+
+def _fit_table(table: str) -> str:
+    rows = re.findall(r"<w:tr>.*?</w:tr>", table, flags=re.S)
+    cells = [[_cell_text(cell) for cell in re.findall(r"<w:tc>.*?</w:tc>", row, flags=re.S)] for row in rows]
+    columns = max((len(row) for row in cells), default=0)
+    if not columns or any(len(row) != columns for row in cells):
+        return table  # merged cells: leave pandoc's layout
+    least = [max(max(map(len, _BREAKS.split(row[i])), default=1) for row in cells) * _CHAR + _PADDING for i in range(columns)]
+    wanted = [max(len(row[i]) for row in cells) * _CHAR + _PADDING for i in range(columns)]
+    if sum(wanted) <= _TEXT_WIDTH:
+        widths = wanted
+    elif sum(least) >= _TEXT_WIDTH:
+        widths = [width * _TEXT_WIDTH // sum(least) for width in least]
+    else:  # every column gets its longest word, the rest of the width goes where the text is longest
+        spare, extra = _TEXT_WIDTH - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
+        widths = [m + spare * e // sum(extra) for m, e in zip(least, extra, strict=True)]
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{width}" />' for width in widths) + "</w:tblGrid>"
+    table = re.sub(r"<w:tblGrid>.*?</w:tblGrid>", grid, table, count=1, flags=re.S)
+    table = table.replace('<w:tblW w:type="pct" w:w="5000" />', f'<w:tblW w:type="dxa" w:w="{sum(widths)}" />')
+    # Keep each row on one page; the header row (pandoc marks it) repeats on every page.
+    table = table.replace("<w:tr><w:trPr>", "<w:tr><w:trPr><w:cantSplit />")
+    return re.sub(r"<w:tr>(?!<w:trPr>)", "<w:tr><w:trPr><w:cantSplit /></w:trPr>", table)
 
 
 def convert(markdown: str, output: Format, title: str, day: dt.date, language: str, resource_path: Path | None = None) -> bytes:
@@ -128,7 +215,13 @@ def convert(markdown: str, output: Format, title: str, day: dt.date, language: s
     if output == Format.DOCX:
         arguments.append(f"--reference-doc={REFERENCE_DOCX}")
     else:  # the heading is the document's own; `pagetitle` only names the browser tab
-        arguments += ["--standalone", f"--metadata=pagetitle:{title}"]
+        # Wide tables scroll inside the page instead of running off its right edge.
+        arguments += [
+            "--standalone",
+            f"--metadata=pagetitle:{title}",
+            "--variable=maxwidth:60em",
+            f"--include-in-header={_HTML_STYLE}",
+        ]
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
@@ -136,7 +229,7 @@ def convert(markdown: str, output: Format, title: str, day: dt.date, language: s
             target = Path(folder) / f"out.{output.value}"
             pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)
             content = target.read_bytes()
-            return _place_and_date_on_the_right(content) if output == Format.DOCX else content
+            return finish_docx(_place_and_date_on_the_right(content), title) if output == Format.DOCX else content
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -44,7 +44,7 @@ def territory(iso3: str, language: Language) -> str:
     return name.replace(" & ", " and " if language == Language.EN else " y " if language == Language.ES else " et ")
 
 
-def _french_article(iso3: str, name: str) -> str:
+def french_article(iso3: str, name: str) -> str:
     if iso3 in _FR_NO_ARTICLE:
         return name
     if name.endswith("s") and iso3 not in {"LAO"}:
@@ -62,7 +62,7 @@ def state_name(record: StateRecord, language: Language) -> str:
     if recorded:
         return recorded
     name = territory(record.iso3, language)
-    return _french_article(record.iso3, name) if language == Language.FR else name
+    return french_article(record.iso3, name) if language == Language.FR else name
 
 
 def de_name(name: str, language: Language) -> str:

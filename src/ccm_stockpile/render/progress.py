@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from ccm_stockpile.domain.progress import Progress, Status, Timing
 from ccm_stockpile.records.state import Language
-from ccm_stockpile.render.documents import environment, render_markdown
-from ccm_stockpile.render.filters import language_filters
+from ccm_stockpile.render.documents import drop_empty_columns, environment, render_markdown
 from ccm_stockpile.render.text import markup
 
 if TYPE_CHECKING:
@@ -26,17 +25,19 @@ def print_progress(progress: Progress, console: Console) -> None:
     )
     for entry in progress.items:
         style = _STYLES[entry.status]
+        quarter = entry.item.quarter or "no date"
         timing = f"[red]{entry.timing.value}[/red]" if entry.timing == Timing.OVERDUE else entry.timing.value
-        console.print(
-            f"[bold]{entry.item.quarter}[/bold] [{style}]{entry.status.value}[/{style}] ({timing}) {markup(entry.item.text)}"
-        )
+        console.print(f"[bold]{quarter}[/bold] [{style}]{entry.status.value}[/{style}] ({timing}) {markup(entry.item.text)}")
         console.print(f"   {markup(entry.summary)}")
         for detail in entry.details:
             console.print(f"   - {markup(detail.label)}: {markup(detail.text)}")
         console.print()
 
 
-def progress_markdown(progress: Progress, templates: Path | None = None) -> str:
-    """The report as Markdown, from `progress.en.md.j2`."""
-    env = environment(templates, language_filters(Language.EN))
-    return render_markdown(env, "progress.en.md.j2", {"progress": progress})
+def progress_markdown(progress: Progress, templates: Path | None = None, language: Language = Language.EN) -> str:
+    """The report as Markdown, from `progress.md.j2`, its words from the language's catalogue."""
+    from ccm_stockpile.render.working_document import working_document_filters
+
+    env = environment(templates, working_document_filters(language), language)
+    context = {"progress": progress, "language": language.value}
+    return drop_empty_columns(render_markdown(env, "progress.md.j2", context))

@@ -6,14 +6,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ccm_stockpile.domain.series import RetentionYear
 from ccm_stockpile.domain.working_document import WorkingDocument
 from ccm_stockpile.records.settings import Settings
-from ccm_stockpile.records.state import Language, StateRecord
-from ccm_stockpile.records.types import Source
+from ccm_stockpile.records.state import Language, ReportStatus, StateRecord
+from ccm_stockpile.records.types import Quantity, Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.chart import chart_file_name, render_chart
-from ccm_stockpile.render.documents import Format, Safe, convert, environment, render_markdown
-from ccm_stockpile.render.filters import language_filters
+from ccm_stockpile.render.documents import Format, Safe, convert, drop_empty_columns, environment, render_markdown
+from ccm_stockpile.render.filters import language_filters, sub_paragraph_mark
 from ccm_stockpile.render.letters import CONVENTION
 
 
@@ -58,8 +59,37 @@ def working_document_filters(language: Language) -> dict[str, Any]:
     filters["date_range"] = lambda start, end: Safe(words.date_range(start.earliest, end.latest, language))
     filters["change"] = lambda value: _change(value, language)
     filters["join_and"] = lambda items: words.join_and([str(item) for item in items], language)
-    filters["percent"] = lambda share: Safe(words.number(round(share * 100, 1), language) if share is not None else "--")
+    filters["percent"] = lambda share: Safe(words.number(round(share * 100), language) if share is not None else "--")
+    filters["territory"] = lambda iso3: words.territory(iso3, language)
+    filters["mark_of"] = lambda letter: Safe(sub_paragraph_mark(ord(str(letter)[0]) - ord("a"), language))
+    filters["territory_to"] = lambda iso3: words.to_name(_running_name(iso3, language), language)
+    filters["figure"] = lambda held, name: _figure(held, name, language)
+    filters["cell"] = lambda item, name: _cell(item, name, language)
     return filters
+
+
+def _running_name(iso3: str, language: Language) -> str:
+    """A State's name in running text, with its article in French ("la Bulgarie")."""
+    name = words.territory(iso3, language)
+    return words.french_article(iso3, name) if language == Language.FR else name
+
+
+_NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non communiqué", Language.ES: "no comunicado"}
+
+
+def _figure(held: Quantity | None, name: str, language: Language) -> Safe:
+    """A figure, or "--" where none was found: a gap in our sources, never a charge against the State."""
+    value = None if held is None else getattr(held, name)
+    if held is None or value is None:
+        return Safe("--")
+    return Safe(words.amount(value, name in held.approximate, language))
+
+
+def _cell(item: RetentionYear, name: str, language: Language) -> Safe:
+    """A year's figure; "not reported" only where the State's report is recorded as not submitted (rule 1)."""
+    if item.entry.report == ReportStatus.NOT_SUBMITTED and (item.held is None or getattr(item.held, name) is None):
+        return Safe(_NOT_REPORTED[language])
+    return _figure(item.held, name, language)
 
 
 def working_document_markdown(
@@ -74,7 +104,7 @@ def working_document_markdown(
     """The document as Markdown, from `working-document.<language>.md.j2`; `chart` is the image's file name."""
     env = environment(templates, working_document_filters(language), language)
     context = document_context(document, settings, language, coordinators, chart, workplan_source)
-    return render_markdown(env, f"working-document.{language.value}.md.j2", context)
+    return drop_empty_columns(render_markdown(env, f"working-document.{language.value}.md.j2", context))
 
 
 def render_working_document(
