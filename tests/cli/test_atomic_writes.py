@@ -267,6 +267,12 @@ def test_every_write_of_the_tool_goes_through_write_atomic():
             "render/documents.py",
             'pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)',
         ),  # into a TemporaryDirectory, read back as bytes
+        # PDF: pandoc's metadata and the Typst source, in a TemporaryDirectory that typst compiles from
+        ("render/documents.py", '(root / "metadata.yaml").write_text(_PDF_METADATA, encoding="utf-8")'),
+        (
+            "render/documents.py",
+            'pypandoc.convert_text(markdown, "typst", format="markdown", outputfile=str(source), extra_args=arguments)',
+        ),
         ("io/writer.py", 'with os.fdopen(descriptor, "wb") as handle:'),
     }
     assert found - in_memory == NOT_THROUGH_WRITE_ATOMIC
