@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench clean
+.PHONY: check test test-slow lint fmt golden schema docs messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ schema: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m ccm_stockpile.docs
+
+# The brief's messages: extract them from templates/brief.md.j2 and merge them into the French and Spanish
+# catalogues (new messages arrive untranslated; translate them in templates/locale/*/LC_MESSAGES/brief.po).
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract --no-wrap -F babel.cfg -o build/brief.pot templates/brief.md.j2
+	$(BIN)/pybabel update --no-wrap --previous -D brief -i build/brief.pot -d templates/locale
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -1,0 +1,106 @@
+"""Briefing notes: the domain's `Brief` put into words through one template, `brief.md.j2`, whose messages
+are translated by gettext catalogues (`templates/locale/<lang>/LC_MESSAGES/brief.po`, read with Babel).
+
+A message missing from a catalogue shows in English, so an untranslated sentence is visible, never blank.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ccm_stockpile.domain.brief import Brief
+from ccm_stockpile.domain.view import StateView
+from ccm_stockpile.records.state import Language, StateRecord
+from ccm_stockpile.records.types import Source
+from ccm_stockpile.render import language as words
+from ccm_stockpile.render.documents import TEMPLATES, Format, Safe, convert, environment, render_markdown
+from ccm_stockpile.render.filters import language_filters
+from ccm_stockpile.render.letters import CONVENTION, senders
+
+if TYPE_CHECKING:
+    from babel.support import Translations
+
+TEMPLATE = "brief.md.j2"
+CATALOGUES = TEMPLATES / "locale"
+DOMAIN = "brief"
+
+# Art. 3(6), second sentence, in the authentic texts confirmed so far (shared reference F1 for French). The
+# Spanish text is not confirmed: the Spanish brief quotes the English one and says so.
+ARTICLE_3_6 = {
+    Language.EN: "The amount of explosive submunitions retained or acquired shall not exceed the minimum number "
+    "absolutely necessary for these purposes.",
+    Language.FR: "La quantité de sous-munitions explosives conservées ou acquises ne devra pas dépasser le nombre "
+    "minimum absolument nécessaire à ces fins.",
+}
+
+
+@cache
+def translations(language: Language) -> Translations:
+    """The catalogue of `language`, compiled in memory from its `.po` file (English: the messages as written)."""
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import NullTranslations, Translations
+
+    path = CATALOGUES / language.value / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language == Language.EN or not path.is_file():
+        return NullTranslations()  # type: ignore[return-value]
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=words.LOCALES[language])
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def brief_markdown(brief: Brief, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
+    """The brief as Markdown, from `brief.md.j2` with the language's catalogue."""
+    language = brief.language
+    numbers = {_key(source): index for index, source in enumerate(brief.sources, start=1)}
+
+    def ref(source: Source | None) -> Safe:
+        """` [n]`: the number of the source in the brief's list of sources (nothing for no source)."""
+        return Safe(f" \\[{numbers[_key(source)]}\\]") if source is not None else Safe("")
+
+    def state_name(record: StateRecord) -> str:
+        return words.state_name(record, language)
+
+    def join_and(items: list[Any]) -> str:
+        return words.join_and([str(item) for item in items], language)
+
+    env = environment(templates, language_filters(language) | {"ref": ref, "state_name": state_name, "join_and": join_and})
+    env.add_extension("jinja2.ext.i18n")
+    env.add_extension("jinja2.ext.do")
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    names = senders(view, states, language)
+    context = {
+        "brief": brief,
+        "state": words.state_name(view.record, language),
+        "senders": names,
+        "convention": CONVENTION[language],
+        "classification": getattr(view.settings.brief.classification, language.value),
+        "meeting": getattr(view.settings.working_document.meeting, language.value),
+        "article_3_6": ARTICLE_3_6.get(language, ARTICLE_3_6[Language.EN]),
+        "article_3_6_in_english": language not in ARTICLE_3_6,
+    }
+    return render_markdown(env, TEMPLATE, context)
+
+
+def _key(source: Source) -> str:
+    return source.url or f"{source.title}|{source.kept_at}"
+
+
+def brief_file(brief: Brief, output: Format) -> str:
+    """The file name: fixed words and the ISO3 code only, never text from the data."""
+    return f"brief-{brief.iso3}-{brief.date.isoformat()}.{brief.language.value}.{output.value}"
+
+
+def render_brief(
+    brief: Brief, view: StateView, states: dict[str, StateRecord], output: Format, templates: Path | None = None
+) -> bytes:
+    """The brief in the chosen format."""
+    markdown = brief_markdown(brief, view, states, templates)
+    return convert(markdown, output, f"Brief {brief.iso3}", brief.date, brief.language.value)
