@@ -169,3 +169,13 @@ def test_followup_briefs_every_state_on_the_list(tmp_path):
     expected = {state["iso3"] for state in json.loads(listed)["states"]}
     assert {path.name.split("-")[1] for path in tmp_path.glob("*.md")} == expected
     assert {"BIH", "NLD", "ESP"} <= expected
+
+
+def test_word_brief_has_the_chart_only_with_three_years_or_more(tmp_path):
+    import zipfile
+
+    assert brief(DOCUMENTS_DATA, tmp_path, "ESP", "BIH", "--format", "docx").exit_code == 0
+    with zipfile.ZipFile(tmp_path / f"brief-ESP-{AS_OF}.en.docx") as archive:  # ESP: 2014, 2015 and 2017
+        assert [name for name in archive.namelist() if name.endswith(".png")]
+    with zipfile.ZipFile(tmp_path / f"brief-BIH-{AS_OF}.en.docx") as archive:  # BIH: no figure known
+        assert not [name for name in archive.namelist() if name.endswith(".png")]

@@ -40,6 +40,7 @@ def brief(
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.brief import build_brief
     from ccm_stockpile.domain.followup import followups
+    from ccm_stockpile.domain.practices import practice_records
     from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.brief import brief_file, render_brief
     from ccm_stockpile.render.documents import Format, RenderError
@@ -56,7 +57,7 @@ def brief(
     else:
         codes = [code for code in (parse_state(state, dataset) for state in states or []) if code]
     language = None if lang == LangOption.AUTO else Language(lang.value)
-    practices = [loaded.record for loaded in dataset.valid_practices() if loaded.record is not None]
+    practices = practice_records(dataset)
     all_views = list(views)
 
     def build(view: "StateView", records: dict[str, "StateRecord"]) -> tuple[Any, bytes, str]:

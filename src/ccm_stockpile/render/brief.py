@@ -56,8 +56,11 @@ def translations(language: Language) -> Translations:
     return Translations(buffer, domain=DOMAIN)
 
 
-def brief_markdown(brief: Brief, view: StateView, states: dict[str, StateRecord], templates: Path | None = None) -> str:
-    """The brief as Markdown, from `brief.md.j2` with the language's catalogue."""
+def brief_markdown(
+    brief: Brief, view: StateView, states: dict[str, StateRecord], templates: Path | None = None, chart: str | None = None
+) -> str:
+    """The brief as Markdown, from `brief.md.j2` with the language's catalogue; `chart` names the image of the
+    State's figures, beside the document (Word, HTML and PDF embed it; Markdown keeps the table alone)."""
     language = brief.language
     numbers = {_key(source): index for index, source in enumerate(brief.sources, start=1)}
 
@@ -85,6 +88,7 @@ def brief_markdown(brief: Brief, view: StateView, states: dict[str, StateRecord]
         "meeting": getattr(view.settings.working_document.meeting, language.value),
         "article_3_6": ARTICLE_3_6.get(language, ARTICLE_3_6[Language.EN]),
         "article_3_6_in_english": language not in ARTICLE_3_6,
+        "chart": Safe(chart) if chart else None,
     }
     return render_markdown(env, TEMPLATE, context)
 
@@ -101,6 +105,53 @@ def brief_file(brief: Brief, output: Format) -> str:
 def render_brief(
     brief: Brief, view: StateView, states: dict[str, StateRecord], output: Format, templates: Path | None = None
 ) -> bytes:
-    """The brief in the chosen format."""
-    markdown = brief_markdown(brief, view, states, templates)
-    return convert(markdown, output, f"Brief {brief.iso3}", brief.date, brief.language.value)
+    """The brief in the chosen format; Word, HTML and PDF with the small chart of the State's figures."""
+    image = brief_chart(brief) if output != Format.MD else None
+    if image is None:
+        markdown = brief_markdown(brief, view, states, templates)
+        return convert(markdown, output, f"Brief {brief.iso3}", brief.date, brief.language.value)
+    import tempfile
+
+    markdown = brief_markdown(brief, view, states, templates, CHART)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / CHART).write_bytes(image)
+        return convert(markdown, output, f"Brief {brief.iso3}", brief.date, brief.language.value, resource_path=Path(folder))
+
+
+CHART = "retained-by-year.png"
+# The chart needs three years at least: fewer points are read better in the table alone.
+CHART_MINIMUM = 3
+
+
+def brief_chart(brief: Brief) -> bytes | None:
+    """A small PNG of the State's own reported holdings by year (munitions and submunitions side by side), or
+    None with fewer than three years. Exact figures only: an approximate or unknown part is left out, as
+    the table beside it says. No date or software in the file, so the bytes depend on the data alone."""
+    if len(brief.figures) < CHART_MINIMUM:
+        return None
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    gettext = translations(brief.language).gettext
+    titles = (gettext("Cluster munitions"), gettext("Explosive submunitions"))
+    with plt.rc_context({"font.size": 7}):
+        figure, axes = plt.subplots(1, 2, figsize=(6.0, 1.7))
+        for axis, name, title in zip(axes, ("munitions", "submunitions"), titles, strict=True):
+            points = [(row.year, row.held.exact(name)) for row in brief.figures]  # type: ignore[attr-defined]
+            known = [(year, value) for year, value in points if value is not None]
+            if known:
+                years, values = zip(*known, strict=True)
+                axis.plot(years, values, marker="o", color="black", linewidth=1.0, markersize=3)
+            axis.set_title(title, loc="left", fontsize=8)
+            axis.set_ylim(bottom=0)
+            axis.xaxis.get_major_locator().set_params(integer=True)
+            axis.grid(True, linestyle=":", linewidth=0.5, color="0.7")
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None}, dpi=150)
+        plt.close(figure)
+    return buffer.getvalue()
