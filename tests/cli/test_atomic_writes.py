@@ -247,7 +247,7 @@ def test_write_atomic_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path):
 NOT_THROUGH_WRITE_ATOMIC = {
     ("render/working_document.py", "(Path(folder) / chart_name).write_bytes(image)"),
     ("render/brief.py", "(Path(folder) / CHART).write_bytes(image)"),
-    ("cli/fast.py", 'with summary.open("a", encoding="utf-8") as handle:'),
+    ("cli/runs.py", 'with summary.open("a", encoding="utf-8") as handle:'),
 }
 _WRITES = re.compile(r"\.write_text\(|\.write_bytes\(|\bopen\([^)]*[\"'][wax]b?\+?[\"']|\.save\(|savefig\(|outputfile=")
 

@@ -112,22 +112,6 @@ def test_same_inputs_same_bytes(tmp_path, output):
     assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_every_message_of_the_template_is_translated():
-    from babel.messages.extract import extract_from_file
-    from babel.messages.pofile import read_po
-    from jinja2.ext import babel_extract
-
-    template = PROJECT / "templates" / "brief.md.j2"
-    found = extract_from_file(babel_extract, str(template), keywords={"_": None}, options={"extensions": "jinja2.ext.do"})
-    messages = {message for _, message, _, _ in found}
-    for language in ("fr", "es"):
-        with (PROJECT / "templates" / "locale" / language / "LC_MESSAGES" / "brief.po").open("rb") as handle:
-            catalogue = read_po(handle)
-        translated = {m.id: m.string for m in catalogue if m.id}
-        assert set(translated) == messages, language
-        assert all(translated.values()), language
-
-
 def _pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from ccm_stockpile.domain.letters import FiguresRow, LetterError, Request, _figures, build_letter
 from ccm_stockpile.domain.party import report_due
-from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.practice import PracticeRecord
@@ -29,44 +28,11 @@ CORRESPONDENCE = {
     EngagementKind.LETTER, EngagementKind.REMINDER, EngagementKind.INVITATION, EngagementKind.REPLY, EngagementKind.MEETING,
 }  # fmt: skip
 
+# Request kinds that the purpose sentence says with one phrase.
+PURPOSE_GROUPS = {"lots": "types_lots", "reconcile": "explain_change"}
+
 # How many other States' holdings the brief lists for comparison (the largest, with their years).
 COMPARABLE_STATES = 5
-
-
-class SituationKind(StrEnum):
-    """The retention situation (SPEC §3b): retains, ended, unknown, none."""
-
-    RETAINS = "retains"
-    ENDED = "ended"
-    UNKNOWN = "unknown"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Situation:
-    """A State's retention situation with its evidence: the latest known figure and its year."""
-
-    kind: SituationKind
-    latest: RetentionYear | None
-
-    @property
-    def source(self) -> Source | None:
-        return self.latest.entry.sources[0] if self.latest and self.latest.entry.sources else None
-
-
-def retention_situation(view: StateView) -> Situation:
-    """The situation from the year series: the latest known holdings decide between retains and ended;
-    entries without any figure mean unknown. (The `engine` branch computes this once as
-    `StateView.situation`; this is to be replaced by it when it lands.)"""
-    latest = view.latest_holding()
-    if latest is not None and latest.held_positive:
-        return Situation(SituationKind.RETAINS, latest)
-    if latest is not None and latest.held_zero:
-        ever = any(item.held_positive for item in view.series)
-        return Situation(SituationKind.ENDED if ever else SituationKind.NONE, latest)
-    if view.series:
-        return Situation(SituationKind.UNKNOWN, None)
-    return Situation(SituationKind.NONE, None)
 
 
 @dataclass(frozen=True)
@@ -114,7 +80,7 @@ class Brief:
     stockpile: Stockpile | None
     deadline: dt.date | None
     practices: list[PracticeRecord]
-    situation: Situation
+    situation: RetentionSituation
     figures: list[FiguresRow]
     engagements: list[Engagement]
     reply_awaited_since: object
@@ -126,12 +92,19 @@ class Brief:
 
     @property
     def purpose(self) -> list[str]:
-        """The kinds of the open requests, in the letter's order, each once: what the meeting should obtain."""
+        """What the meeting should obtain: the open requests' kinds in the letter's order, those that one
+        phrase covers (lots with types and lots, a reconciliation with an explained change) given once."""
         kinds: list[str] = []
         for request in self.requests:
-            if request.kind not in kinds:
-                kinds.append(request.kind)
+            kind = PURPOSE_GROUPS.get(request.kind, request.kind)
+            if kind not in kinds:
+                kinds.append(kind)
         return kinds
+
+    @property
+    def source(self) -> Source | None:
+        """The source of the situation's latest figure."""
+        return _first(self.situation.latest.sources) if self.situation.latest else None
 
 
 def _acknowledgements(view: StateView, practices: list[PracticeRecord]) -> list[Acknowledgement]:
@@ -163,11 +136,11 @@ def _comparables(view: StateView, others: Sequence[StateView]) -> list[Comparabl
     for other in others:
         if other.record.iso3 == view.record.iso3:
             continue
-        situation = retention_situation(other)
-        if situation.kind != SituationKind.RETAINS or situation.latest is None or situation.latest.held is None:
+        situation = other.situation
+        if situation.kind != Situation.RETAINS or situation.latest is None:
             continue
-        held = situation.latest.held
-        rows.append(Comparable(other.record.iso3, other.record, situation.latest.year, held, situation.source))
+        latest = situation.latest
+        rows.append(Comparable(other.record.iso3, other.record, latest.year, latest.held, _first(latest.sources)))
     rows.sort(key=lambda row: (-(row.held.submunitions or 0), -(row.held.munitions or 0), row.iso3))
     return rows[:COMPARABLE_STATES]
 
@@ -181,6 +154,10 @@ def _timeline(view: StateView, workplan: Workplan | None) -> Timeline | None:
     if quarter is None and settings.start is None:
         return None
     return Timeline(quarter, settings.start, settings.end)
+
+
+def _first(sources: tuple[Source, ...]) -> Source | None:
+    return sources[0] if sources else None
 
 
 def _sources(brief_parts: list[Source | None]) -> list[Source]:
@@ -213,13 +190,13 @@ def build_brief(
     except LetterError:
         requests = []
     own_practices = sorted((p for p in practices if record.iso3 in p.states), key=lambda p: p.id)
-    situation = retention_situation(view)
+    situation = view.situation
     figures = _figures(view)
     comparables = _comparables(view, views)
     correspondence = view.correspondence
     stockpile = record.stockpile
     cited: list[Source | None] = [row.source for row in figures]
-    cited.append(situation.source)
+    cited.append(_first(situation.latest.sources) if situation.latest else None)
     if stockpile is not None and stockpile.sources:
         cited.append(stockpile.sources[0])
     cited += [row.source for row in comparables]

@@ -1,30 +1,25 @@
 """Briefing notes: the domain's `Brief` put into words through one template, `brief.md.j2`, whose messages
-are translated by gettext catalogues (`templates/locale/<lang>/LC_MESSAGES/brief.po`, read with Babel).
-
-A message missing from a catalogue shows in English, so an untranslated sentence is visible, never blank.
+are translated by the shared catalogues (`render/i18n.py`, `templates/locale/<lang>/LC_MESSAGES/messages.po`).
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ccm_stockpile.domain.brief import Brief
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.state import Language, StateRecord
 from ccm_stockpile.records.types import Source
 from ccm_stockpile.render import language as words
-from ccm_stockpile.render.documents import TEMPLATES, Format, Safe, convert, environment, render_markdown
+from ccm_stockpile.render.documents import Format, Safe, convert, environment, render_markdown
 from ccm_stockpile.render.filters import language_filters
+from ccm_stockpile.render.i18n import N_, translate
 from ccm_stockpile.render.letters import CONVENTION, senders
 
-if TYPE_CHECKING:
-    from babel.support import Translations
-
 TEMPLATE = "brief.md.j2"
-CATALOGUES = TEMPLATES / "locale"
-DOMAIN = "brief"
+# Translators: the titles of the two panels of the small chart of a State's figures in a briefing note.
+_CHART_TITLES = (N_("Cluster munitions"), N_("Explosive submunitions"))
 
 # Art. 3(6), second sentence, in the authentic texts confirmed so far (shared reference F1 for French). The
 # Spanish text is not confirmed: the Spanish brief quotes the English one and says so.
@@ -34,26 +29,6 @@ ARTICLE_3_6 = {
     Language.FR: "La quantité de sous-munitions explosives conservées ou acquises ne devra pas dépasser le nombre "
     "minimum absolument nécessaire à ces fins.",
 }
-
-
-@cache
-def translations(language: Language) -> Translations:
-    """The catalogue of `language`, compiled in memory from its `.po` file (English: the messages as written)."""
-    from io import BytesIO
-
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-    from babel.support import NullTranslations, Translations
-
-    path = CATALOGUES / language.value / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language == Language.EN or not path.is_file():
-        return NullTranslations()  # type: ignore[return-value]
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=words.LOCALES[language])
-    buffer = BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
 
 
 def brief_markdown(
@@ -74,10 +49,8 @@ def brief_markdown(
     def join_and(items: list[Any]) -> str:
         return words.join_and([str(item) for item in items], language)
 
-    env = environment(templates, language_filters(language) | {"ref": ref, "state_name": state_name, "join_and": join_and})
-    env.add_extension("jinja2.ext.i18n")
-    env.add_extension("jinja2.ext.do")
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    filters = language_filters(language) | {"ref": ref, "state_name": state_name, "join_and": join_and}
+    env = environment(templates, filters, language)
     names = senders(view, states, language)
     context = {
         "brief": brief,
@@ -136,8 +109,7 @@ def brief_chart(brief: Brief) -> bytes | None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    gettext = translations(brief.language).gettext
-    titles = (gettext("Cluster munitions"), gettext("Explosive submunitions"))
+    titles = tuple(translate(title, brief.language) for title in _CHART_TITLES)
     with plt.rc_context({"font.size": 7}):
         figure, axes = plt.subplots(1, 2, figsize=(6.0, 1.7))
         for axis, name, title in zip(axes, ("munitions", "submunitions"), titles, strict=True):
