@@ -163,3 +163,14 @@ def test_word_brief_has_the_chart_only_with_three_years_or_more(tmp_path):
         assert [name for name in archive.namelist() if name.endswith(".png")]
     with zipfile.ZipFile(tmp_path / f"brief-BIH-{AS_OF}.en.docx") as archive:  # BIH: no figure known
         assert not [name for name in archive.namelist() if name.endswith(".png")]
+
+
+def test_no_brief_from_a_record_with_an_error_for_the_editor(data_dir, write_state, tmp_path):
+    # Signed after its consent was deposited: E007, an error in our record, to fix before anything about the State.
+    write_state(make_state(signed="2010-01-01", retention=[entry(2023, 10, 100, actual_use=None)]))
+    write_state(make_state(iso3="ZMB", name="Zambia", stockpile={"status": "never_held"}), "zmb.yaml")
+    _settings(data_dir, {"coordinators": [{"state": "ZMB"}]})
+    result = brief(data_dir, tmp_path, "ESP")
+    assert result.exit_code == 1
+    assert "ESP: the record has errors to fix first (E007; `ccm todo --state ESP`); no brief written" in result.stderr
+    assert not list(tmp_path.glob("brief-*"))
