@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench clean messages
+.PHONY: check test test-slow lint fmt golden schema docs bench mutate clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Mutation testing of domain/ and checks/ against their fast tests (slow: minutes; not in CI). Survivors:
+# `.venv/bin/mutmut results`, one of them `.venv/bin/mutmut show NAME`.
+mutate: $(TEST_STAMP)
+	nice $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
