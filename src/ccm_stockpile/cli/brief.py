@@ -38,7 +38,7 @@ def brief(
     """Write a briefing note per State for a bilateral meeting: purpose, key facts, correspondence, the
     letter's requests as points to raise, points the State may raise, sources."""
     from ccm_stockpile.checks import contexts, run_checks
-    from ccm_stockpile.domain.brief import BriefError, build_brief
+    from ccm_stockpile.domain.brief import build_brief
     from ccm_stockpile.domain.followup import followups
     from ccm_stockpile.domain.practices import practice_records
     from ccm_stockpile.records.state import Language
@@ -65,4 +65,4 @@ def brief(
         document = Format(output.value)
         return built, render_brief(built, view, records, document, templates), brief_file(built, document)
 
-    return write_each(codes, all_views, build, out, lambda view, built: None, (BriefError, RenderError, KeyError))
+    return write_each(codes, all_views, build, out, lambda view, built: None, (RenderError, KeyError), findings)

@@ -16,7 +16,7 @@ from ccm_stockpile.domain.letters import FiguresRow, LetterError, Request, _figu
 from ccm_stockpile.domain.party import report_due
 from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
-from ccm_stockpile.findings import Addressee, Finding, Severity
+from ccm_stockpile.findings import Finding
 from ccm_stockpile.records.practice import PracticeRecord
 from ccm_stockpile.records.state import Engagement, EngagementKind, Language, StateStatus, Stockpile
 from ccm_stockpile.records.types import Quantity, Source
@@ -33,10 +33,6 @@ PURPOSE_GROUPS = {"lots": "types_lots", "reconcile": "explain_change"}
 
 # How many other States' holdings the brief lists for comparison (the largest, with their years).
 COMPARABLE_STATES = 5
-
-
-class BriefError(Exception):
-    """No brief can be written from the record as it stands (the editor must fix it first)."""
 
 
 @dataclass(frozen=True)
@@ -189,15 +185,6 @@ def build_brief(
     """The brief on one State as of the view's date. Its requests are the letter's (none when the State's
     own reporting lacks nothing)."""
     record = view.record
-    faults = sorted(
-        {f.code for f in findings if f.state == record.iso3 and f.severity == Severity.ERROR and f.addressee == Addressee.EDITOR}
-    )
-    if faults:
-        # SPEC §3b, the gate: nothing about a State rests on a record with an error the editor must fix first.
-        raise BriefError(
-            f"{record.iso3}: the record has errors to fix first ({', '.join(faults)}; "
-            f"`ccm todo --state {record.iso3}`); no brief written"
-        )
     try:
         requests = build_letter(view, findings, language).requests
     except LetterError:
