@@ -246,6 +246,7 @@ def test_write_atomic_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path):
 # summary, which is appended to (GitHub's own contract; an interrupted append never touches what was there).
 NOT_THROUGH_WRITE_ATOMIC = {
     ("render/working_document.py", "(Path(folder) / chart_name).write_bytes(image)"),
+    ("render/brief.py", "(Path(folder) / CHART).write_bytes(image)"),
     ("cli/runs.py", 'with summary.open("a", encoding="utf-8") as handle:'),
 }
 _WRITES = re.compile(r"\.write_text\(|\.write_bytes\(|\bopen\([^)]*[\"'][wax]b?\+?[\"']|\.save\(|savefig\(|outputfile=")
@@ -263,10 +264,17 @@ def test_every_write_of_the_tool_goes_through_write_atomic():
     in_memory = {  # these write to an in-memory buffer that write_atomic then stores
         ("render/export.py", "workbook.save(raw)"),
         ("render/chart.py", "figure.savefig(buffer, format=output, metadata=metadata, dpi=150)"),
+        ("render/brief.py", 'figure.savefig(buffer, format="png", metadata={"Software": None}, dpi=150)'),
         (
             "render/documents.py",
             'pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)',
         ),  # into a TemporaryDirectory, read back as bytes
+        # PDF: pandoc's metadata and the Typst source, in a TemporaryDirectory that typst compiles from
+        ("render/documents.py", '(root / "metadata.yaml").write_text(_PDF_METADATA, encoding="utf-8")'),
+        (
+            "render/documents.py",
+            'pypandoc.convert_text(markdown, "typst", format="markdown", outputfile=str(source), extra_args=arguments)',
+        ),
         ("io/writer.py", 'with os.fdopen(descriptor, "wb") as handle:'),
     }
     assert found - in_memory == NOT_THROUGH_WRITE_ATOMIC

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from ccm_stockpile.cli import (
+    brief,
     check,
     diff,
     documents,
@@ -59,6 +60,7 @@ app.command("working-document")(command(documents.working_document))
 app.command("chart")(command(documents.chart))
 app.command("progress")(command(documents.progress))
 app.command("invite")(command(invite.invite))
+app.command("brief")(command(brief.brief))
 app.add_typer(practices.app, name="practices")
 app.command("schema")(command(schema.schema))
 app.command("fmt")(command(fmt.fmt))

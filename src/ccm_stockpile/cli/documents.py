@@ -45,7 +45,7 @@ def _language(lang: str) -> str:
 
 
 def working_document(
-    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word) or html.")] = DocumentFormat.MD,
+    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word), html or pdf (A4).")] = DocumentFormat.MD,
     lang: Annotated[str, typer.Option("--lang", help="en, fr or es.")] = "en",
     out: Annotated[Path, typer.Option("--out", help="Folder to write the document to.")] = Path("build"),
     templates: TemplatesOption = None,
@@ -112,10 +112,11 @@ class ProgressFormat(StrEnum):
     MD = "md"
     DOCX = "docx"
     HTML = "html"
+    PDF = "pdf"
 
 
 def progress(
-    output: Annotated[ProgressFormat, typer.Option("--format", help="text (terminal), md, docx or html.")] = (
+    output: Annotated[ProgressFormat, typer.Option("--format", help="text (terminal), md, docx, html or pdf.")] = (
         ProgressFormat.TEXT
     ),
     out: Annotated[Path, typer.Option("--out", help="Folder to write a document to.")] = Path("build"),

@@ -35,7 +35,7 @@ def invite(
         ),
     ] = False,
     lang: Annotated[LangOption, typer.Option("--lang", help="Language; auto: the state's `language`.")] = LangOption.AUTO,
-    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word) or html.")] = DocumentFormat.MD,
+    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word), html or pdf (A4).")] = DocumentFormat.MD,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the invitations to.")] = Path("build/invitations"),
     record: Annotated[bool, typer.Option("--record", help="Log each invitation as an engagement in the state's file.")] = False,
     templates: TemplatesOption = None,

@@ -40,6 +40,7 @@ class DocumentFormat(StrEnum):
     MD = "md"
     DOCX = "docx"
     HTML = "html"
+    PDF = "pdf"
 
 
 TemplatesOption = Annotated[
@@ -58,7 +59,7 @@ def letter(
     followup: Annotated[bool, typer.Option("--followup", help="Write to every state `ccm followup` lists.")] = False,
     reminder: Annotated[bool, typer.Option("--reminder", help="A reminder of the last letter, citing it.")] = False,
     lang: Annotated[LangOption, typer.Option("--lang", help="Language; auto: the state's `language`.")] = (LangOption.AUTO),
-    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word) or html.")] = DocumentFormat.MD,
+    output: Annotated[DocumentFormat, typer.Option("--format", help="md, docx (Word), html or pdf (A4).")] = DocumentFormat.MD,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the letters to.")] = Path("build/letters"),
     record: Annotated[bool, typer.Option("--record", help="Log each letter as an engagement in the state's file.")] = (False),
     templates: TemplatesOption = None,

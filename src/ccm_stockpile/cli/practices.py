@@ -55,6 +55,7 @@ class CompendiumFormat(StrEnum):
     MD = "md"
     DOCX = "docx"
     HTML = "html"
+    PDF = "pdf"
 
 
 MethodFilter = Annotated[
@@ -143,7 +144,7 @@ def compare(
 
 
 def compendium(
-    output: Annotated[CompendiumFormat, typer.Option("--format", help="md, docx (Word) or html.")] = CompendiumFormat.MD,
+    output: Annotated[CompendiumFormat, typer.Option("--format", help="md, docx (Word), html or pdf.")] = CompendiumFormat.MD,
     out: Annotated[Path, typer.Option("--out", help="Folder to write the compendium to.")] = Path("build/practices"),
     templates: TemplatesOption = None,
     data: DataOption = Path("data"),

@@ -212,6 +212,18 @@ class Comparison(StrictModel):
     rates: list[ConversionRate] = Field(default_factory=list, description="sourced conversion factors")
 
 
+def _classification() -> Wording:
+    return Wording(en="For official use only", fr="À usage officiel uniquement", es="Solo para uso oficial")
+
+
+class BriefSettings(StrictModel):
+    """Briefing notes for bilateral meetings (`ccm brief`): internal documents, never sent to a State."""
+
+    classification: Wording = Field(
+        default_factory=_classification, description="the classification line printed at the top of every brief"
+    )
+
+
 class Settings(StrictModel):
     """Every setting has a default, so a data folder without settings.yaml still checks."""
 
@@ -226,3 +238,4 @@ class Settings(StrictModel):
     comparison: Comparison | None = Field(
         default=None, description="the currency and price year of `ccm practices compare`, with sourced rates"
     )
+    brief: BriefSettings = Field(default_factory=BriefSettings, description="briefing notes for bilateral meetings")

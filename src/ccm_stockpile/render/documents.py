@@ -8,6 +8,9 @@
   themselves (numbers, dates, links) are marked safe by their filters.
 - Word and HTML come from pandoc (pypandoc-binary ships it), with SOURCE_DATE_EPOCH set from the
   document's date, so the same data and --as-of give the same bytes.
+- PDF comes from pandoc's Typst output compiled by the `typst` package (a wheel with the compiler and its
+  fonts: no TeX, no system library), on A4, with the document's date as the PDF's date and only the
+  fonts the package embeds, so the bytes do not depend on the machine.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +36,7 @@ class Format(StrEnum):
     MD = "md"
     DOCX = "docx"
     HTML = "html"
+    PDF = "pdf"
 
 
 class RenderError(Exception):
@@ -195,16 +200,21 @@ def _fit_table(table: str) -> str:
     return re.sub(r"<w:tr>(?!<w:trPr>)", "<w:tr><w:trPr><w:cantSplit /></w:trPr>", table)
 
 
+class ConverterMissing(RenderError):
+    """The PDF converter is not installed (`pip install 'ccm-stockpile[documents]'`)."""
+
+
 def convert(markdown: str, output: Format, title: str, day: dt.date, language: str, resource_path: Path | None = None) -> bytes:
-    """Markdown as Markdown, Word (with the reference document's styles) or standalone HTML, byte for byte
-    the same for the same input. Images are looked up in `resource_path` and embedded."""
+    """Markdown as Markdown, Word (with the reference document's styles), standalone HTML or A4 PDF, byte for
+    byte the same for the same input. Images are looked up in `resource_path` and embedded."""
     if output == Format.MD:
         return markdown.encode("utf-8")
+    if output == Format.PDF:
+        return _pdf(markdown, title, day, language, resource_path)
     import tempfile
 
     import pypandoc
 
-    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
     arguments = [f"--metadata=lang:{language}", "--wrap=none"]
     if resource_path is not None:
         arguments += (
@@ -222,14 +232,24 @@ def convert(markdown: str, output: Format, title: str, day: dt.date, language: s
             "--variable=maxwidth:60em",
             f"--include-in-header={_HTML_STYLE}",
         ]
+    with _source_date(day), tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"out.{output.value}"
+        pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)
+        content = target.read_bytes()
+    return finish_docx(_place_and_date_on_the_right(content), title) if output == Format.DOCX else content
+
+
+def _epoch(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+@contextmanager
+def _source_date(day: dt.date) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to the document's date while pandoc runs (it dates Word files from it)."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(day))
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / f"out.{output.value}"
-            pypandoc.convert_text(markdown, output.value, format="markdown", outputfile=str(target), extra_args=arguments)
-            content = target.read_bytes()
-            return finish_docx(_place_and_date_on_the_right(content), title) if output == Format.DOCX else content
+        yield
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -263,3 +283,45 @@ def _place_and_date_on_the_right(docx: bytes) -> bytes:
                 data = styles.encode("utf-8") if info.filename == "word/styles.xml" else source.read(info)
                 target.writestr(info, data, compress_type=info.compress_type)
     return buffer.getvalue()
+
+
+# A4 with margins that leave room for a two-page brief; the typst package's own fonts (Libertinus Serif).
+_PDF_METADATA = """papersize: a4
+fontsize: 10pt
+margin:
+  x: 2cm
+  y: 2cm
+"""
+
+
+def _pdf(markdown: str, title: str, day: dt.date, language: str, resource_path: Path | None) -> bytes:
+    """Markdown -> Typst (pandoc) -> PDF (the `typst` package). Typst reads files under one root only, so the
+    images are copied beside the Typst source."""
+    import shutil
+    import tempfile
+
+    import pypandoc
+
+    try:
+        import typst
+    except ImportError:
+        raise ConverterMissing(
+            "PDF needs the Typst compiler: pip install 'ccm-stockpile[documents]' (or pip install typst)"
+        ) from None
+    with _source_date(day), tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        if resource_path is not None:
+            for item in sorted(resource_path.iterdir()):
+                if item.is_file():
+                    shutil.copyfile(item, root / item.name)
+        (root / "metadata.yaml").write_text(_PDF_METADATA, encoding="utf-8")
+        source = root / "document.typ"
+        arguments = [
+            "--standalone", f"--metadata=lang:{language}", f"--metadata=pagetitle:{title}",
+            f"--metadata-file={root / 'metadata.yaml'}", "--wrap=none",
+        ]  # fmt: skip
+        pypandoc.convert_text(markdown, "typst", format="markdown", outputfile=str(source), extra_args=arguments)
+        try:
+            return bytes(typst.compile(str(source), root=str(root), timestamp=_epoch(day), ignore_system_fonts=True))
+        except RuntimeError as error:  # typst's compile errors (a missing image, a font)
+            raise RenderError(f"PDF: {error}") from None
