@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+SITE_TEST_STAMP := $(VENV)/.installed-site-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench clean
+.PHONY: check test test-slow test-browser lint fmt golden schema docs bench clean site messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +27,27 @@ check: $(STAMP)
 fmt: $(STAMP)
 	$(BIN)/ccm fmt --data data
 
+$(SITE_TEST_STAMP): $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,site-test]'
+	touch $@
+
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# The site in a real browser: Debian's chromium (CHROMIUM=/path to use another), Playwright and axe-core.
+test-browser: $(SITE_TEST_STAMP)
+	$(BIN)/python -m pytest -m browser
+
+# The static site of the shipped data in ./site (preview: python -m http.server -d site).
+site: $(STAMP)
+	$(BIN)/ccm site --data data --out site
+
+# Extract the site's messages and merge them into the French and Spanish catalogues.
+messages: $(TEST_STAMP)
+	$(BIN)/pybabel extract -F src/ccm_stockpile/locale/babel-site.cfg --no-location --sort-output --omit-header \
+		-o src/ccm_stockpile/locale/site.pot .
+	$(BIN)/pybabel update -D site -i src/ccm_stockpile/locale/site.pot -d src/ccm_stockpile/locale --no-location \
+		--omit-header --width 120
 
 test-slow: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m slow
