@@ -135,8 +135,10 @@ def test_every_message_has_a_french_and_a_spanish_translation():
     assert len(messages) > 100
     for language in ("fr", "es"):
         with (adapter.LOCALE / language / "LC_MESSAGES" / "site.po").open("rb") as handle:
-            catalogue = {m.id: m.string for m in read_po(handle) if m.id and not m.fuzzy}
+            entries = [m for m in read_po(handle) if m.id]
+        catalogue = {m.id: m.string for m in entries if not m.fuzzy}
         assert sorted(m for m in messages if not catalogue.get(m)) == [], f"{language}: run `make messages` and translate"
+        assert sorted(str(m.id) for m in entries if m.id not in messages) == [], f"{language}: stale; run `make messages`"
 
 
 def test_the_command_builds_the_site_and_refuses_a_folder_it_did_not_write(tmp_path):

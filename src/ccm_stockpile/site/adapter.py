@@ -19,7 +19,7 @@ from typing import Any
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.types import Quantity, Source
 
-LOCALE = Path(__file__).resolve().parents[1] / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "templates" / "locale"  # beside the documents' catalogues
 DOMAIN = "site"
 
 RETAINS, ENDED, UNKNOWN, NONE = "retains", "ended", "unknown", "none"
