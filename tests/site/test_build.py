@@ -167,3 +167,13 @@ def test_bad_options_are_bad_usage(tmp_path, option, value):
     result = runner.invoke(app, ["site", "--data", str(DATA), "--out", str(tmp_path / "s"), option, value])
     assert result.exit_code == 2
     assert option in result.output
+
+
+def test_a_base_url_makes_the_language_links_absolute():
+    files = render_site(
+        build_site(load(DATA, str(DATA)), AS_OF, working_documents=False), ("en", "fr"), "https://example.org/ccm"
+    )
+    page = _text(files, "fr/states/deu.html")
+    assert '<link rel="alternate" hreflang="en" href="https://example.org/ccm/en/states/deu.html">' in page
+    assert '<link rel="canonical" href="https://example.org/ccm/fr/states/deu.html">' in page
+    assert '<a href="../../en/states/deu.html" hreflang="en" lang="en">English</a>' in page  # navigation stays relative

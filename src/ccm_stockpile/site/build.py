@@ -424,6 +424,8 @@ def _safe_practice_id(identifier: str) -> bool:
 
 def render_site(site: Site, languages: Iterable[str] = LANGUAGES, base_url: str | None = None) -> dict[str, bytes]:
     """Every file of the site: relative path -> bytes, in a fixed order."""
+    from markupsafe import Markup
+
     env = environment()
     languages = list(languages)
     site.practices = [page for page in site.practices if _safe_practice_id(page.record.id)]
@@ -451,6 +453,8 @@ def render_site(site: Site, languages: Iterable[str] = LANGUAGES, base_url: str 
                 "canonical": f"{base}{language}/{path}" if base else None,
                 "w": words,
                 "states": states_by_iso3,
+                # Text from the data (titles, summaries, uses) is in English: marked so in other languages.
+                "data_lang": Markup(' lang="en"') if language != "en" else "",
                 **extra,
             }
             files[f"{language}/{path}"] = env.get_template(template).render(context).encode("utf-8")
@@ -485,9 +489,10 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    from ccm_stockpile.io.writer import write_atomic
+
     for relative, content in files.items():
         target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_file() and target.read_bytes() == content:
-            continue
-        target.write_bytes(content)
+            continue  # unchanged: a rebuild of the same data touches nothing
+        write_atomic(target, content)
