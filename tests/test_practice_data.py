@@ -11,10 +11,7 @@ import pytest
 
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
-from tests.conftest import PROJECT
 from tests.test_figures_are_quoted import quoted
-
-DATA = PROJECT / "data"
 
 # The issue's floor: the database starts with at least 20 documented practices.
 MIN_PRACTICES = 20
@@ -26,8 +23,9 @@ SMALL = {2: ("two", "dos", "deux", "zwei"), 4: ("four", "cuatro", "quatre", "vie
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def test_the_database_holds_enough_valid_practices(dataset):

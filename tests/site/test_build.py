@@ -46,11 +46,17 @@ def test_every_page_exists_in_every_language(files):
         assert {name.split("/", 1)[1] for name in files if name.startswith(f"{language}/")} == pages
 
 
-def test_situations_come_from_the_series():
+def test_situations_are_the_domains():
     dataset = load(DATA, str(DATA))
     site = build_site(dataset, AS_OF, working_documents=False)
-    found = {page.iso3: (page.situation.kind, page.situation.year) for page in site.states}
-    assert found == {"DEU": ("retains", 2023), "NLD": ("ended", 2021), "ITA": ("unknown", 2022), "AUT": ("none", None)}
+    found = {page.iso3: page.situation.describe() for page in site.states}
+    assert found == {
+        "DEU": "retains: 8 munitions / 380 submunitions at the end of 2023",
+        "NLD": "ended in 2021 (from 5 munitions / 100 submunitions in 2019): destroyed; latest figure 0 munitions / "
+        "0 submunitions at the end of 2021",
+        "ITA": "unknown: said to retain (2022), no quantity known",
+        "AUT": "none: no holding above zero known",
+    }
 
 
 def test_the_reporting_record_tells_reported_not_submitted_and_not_known_apart(files):

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+    from ccm_stockpile.records.state import Language
+
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
@@ -62,10 +64,15 @@ def _link(url: object) -> Safe:
     return Safe(f"<{text}>")
 
 
-def environment(templates: Path | None = None, filters: dict[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
-    """The one template environment: a user's folder first (--templates), then the built-in templates."""
+def environment(
+    templates: Path | None = None, filters: dict[str, Callable[..., Any]] | None = None, language: Language | None = None
+) -> SandboxedEnvironment:
+    """The one template environment: a user's folder first (--templates), then the built-in templates; the
+    messages of `language` from its catalogue (`render/i18n.py`), English when none is given."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+
+    from ccm_stockpile.render.i18n import SOURCE_LANGUAGE, gettext_callables, translations
 
     folders = [str(templates)] if templates else []
     env = SandboxedEnvironment(
@@ -76,6 +83,12 @@ def environment(templates: Path | None = None, filters: dict[str, Callable[..., 
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # A `{% trans %}` block may span lines in the template; its message is one line in the catalogue.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        **gettext_callables(translations(language or SOURCE_LANGUAGE, templates)), newstyle=True
     )
     env.filters["link"] = _link
     env.filters["safe_text"] = Safe

@@ -1,4 +1,5 @@
-"""Per-language template filters: dates, numbers and quantities (Babel), sources as notes, names."""
+"""Per-language template filters: dates, numbers and quantities (Babel), sources as notes, sub-paragraph
+marks, names. Their words are messages in the catalogues (`render/i18n.py`), like the templates' own."""
 
 from __future__ import annotations
 
@@ -8,14 +9,24 @@ from ccm_stockpile.records.state import Language
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.documents import Safe, escape_markdown
+from ccm_stockpile.render.i18n import N_, translate
 
-_USES = {
-    Language.EN: {"planned_use": "planned use", "actual_use": "actual use"},
-    Language.FR: {"planned_use": "utilisation prévue", "actual_use": "utilisation effective"},
-    Language.ES: {"planned_use": "uso previsto", "actual_use": "uso real"},
-}
-_KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "archivado en"}
-_NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
+_USES = {"planned_use": N_("planned use"), "actual_use": N_("actual use")}
+# Translators: a document kept in an archive, cited in a footnote: "Letter CCM/1, 2 May 2025, kept at <archive>".
+_KEPT_AT = N_("kept at")
+# Translators: a cell of a table of figures for which the State's report gives no figure.
+_NOT_REPORTED = N_("not reported")
+# Translators: the mark of the n-th sub-paragraph of a request, "(a)" in English; "a)" in French and Spanish.
+_MARK = N_("(%(letter)s)")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Translators: a Babel (CLDR) date pattern for a month and year, "April 2018"; Spanish "MMMM 'de' y".
+_MONTH_YEAR = N_("MMMM y")
+
+
+def sub_paragraph_mark(index: int, language: Language) -> str:
+    """The mark of the `index`-th sub-paragraph (from 0): `(a)`, `a)`; after `z`, `aa`, `bb`, ..."""
+    letter = _LETTERS[index % 26] * (1 + index // 26)
+    return translate(_MARK, language) % {"letter": letter}
 
 
 def language_filters(language: Language) -> dict[str, Any]:
@@ -30,14 +41,14 @@ def language_filters(language: Language) -> dict[str, Any]:
         if day.month is not None:
             from babel.dates import format_date
 
-            pattern = "MMMM 'de' y" if language == Language.ES else "MMMM y"  # "abril de 2018"
+            pattern = translate(_MONTH_YEAR, language)
             return Safe(format_date(day.earliest, format=pattern, locale=words.LOCALES[language]))
         return Safe(str(day.year))
 
     def part(held: Quantity, name: str) -> Safe:
         value = getattr(held, name)
         if value is None:
-            return Safe(_NOT_REPORTED[language])
+            return Safe(translate(_NOT_REPORTED, language))
         return Safe(words.amount(value, name in held.approximate, language))
 
     def cite(source: Source) -> str:
@@ -45,7 +56,7 @@ def language_filters(language: Language) -> dict[str, Any]:
         text = ", ".join(pieces)
         if source.url:
             return Safe(f"{escape_markdown(text)}, <{source.url}>" if text else f"<{source.url}>")
-        return Safe(f"{escape_markdown(text)}, {_KEPT_AT[language]} {escape_markdown(source.kept_at or '')}")
+        return Safe(f"{escape_markdown(text)}, {translate(_KEPT_AT, language)} {escape_markdown(source.kept_at or '')}")
 
     return {
         "long_date": long_date,
@@ -53,7 +64,8 @@ def language_filters(language: Language) -> dict[str, Any]:
         "quantity": lambda held: Safe(words.quantity(held, language)),
         "part": part,
         "number": lambda value: Safe(words.number(value, language)),
-        "use_label": lambda item: Safe(_USES[language][item]),
+        "use_label": lambda item: Safe(translate(_USES[item], language)),
+        "mark": lambda index: Safe(sub_paragraph_mark(index, language)),
         "cite": cite,
         "to_name": lambda name: words.to_name(name, language),
     }

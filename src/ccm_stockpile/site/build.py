@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ccm_stockpile.domain.obligations import ObligationKind
 from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.situation import RetentionSituation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.practice import PracticeRecord
 from ccm_stockpile.records.state import ReportStatus, StateRecord
@@ -65,7 +67,7 @@ class StatePage:
     """Everything one State's page shows."""
 
     view: StateView
-    situation: adapter.Situation
+    situation: RetentionSituation
     series: list[RetentionYear]
     reports: list[ReportYear]
     letters: list[Letter]
@@ -136,14 +138,21 @@ def _record_sources(record: StateRecord) -> list[Source]:
 
 
 def reporting_record(view: StateView) -> list[ReportYear]:
-    """Each year from the first retention entry to the latest year due: what we know of its report."""
+    """Each year from the first retention entry to the latest report due (the domain's obligations): what we
+    know of its report. A year with no entry, or an entry that says `unknown`, is not known to us: never shown
+    as a report not submitted."""
     series = {item.year: item for item in view.series}
     if not series:
         return []
-    due = [year for year in view.party.due_years(min(series)) if year >= min(series)]
-    years = sorted(set(due) | set(series))
+    first = min(series)
+    reports = {ObligationKind.ANNUAL_REPORT, ObligationKind.RETENTION_REPORT}
+    due = {
+        item.year
+        for item in view.obligations.items
+        if item.kind in reports and item.year is not None and item.year >= first and item.due <= view.as_of
+    }
     result = []
-    for year in years:
+    for year in sorted(due | set(series)):
         item = series.get(year)
         if item is None or item.entry.report == ReportStatus.UNKNOWN:
             result.append(ReportYear(year, NOT_KNOWN, sources=item.entry.sources if item else []))
@@ -413,7 +422,7 @@ def _page_list(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
 
 def _by_situation(pages: list[StatePage]) -> list[StatePage]:
     order = {kind: index for index, kind in enumerate(adapter.SITUATIONS)}
-    return sorted(pages, key=lambda page: (order[page.situation.kind], page.record.name))
+    return sorted(pages, key=lambda page: (order[page.situation.kind.value], page.record.name))
 
 
 def _safe_practice_id(identifier: str) -> bool:
