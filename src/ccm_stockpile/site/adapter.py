@@ -2,20 +2,24 @@
 
 - `situation(view)`: a State's retention situation (retains / ended / unknown / none) with its evidence,
   the domain's `StateView.situation` (SPEC 3b): no page recomputes it.
-- `original(source)`: the original document a source rests on (never a mirror); the source itself until
-  the domain offers that function.
+- `cited(sources)`: the original documents the sources rest on, each once (never a mirror): the domain's
+  citations (`domain.provenance.cited_once`) once the project has them, each source's title and address until then.
 - `translations(language)`: the site's messages for a language, from the `site` catalogue.
 """
 
 from __future__ import annotations
 
 import gettext
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
-from ccm_stockpile.records.types import Source
+from ccm_stockpile.records.types import PartialDate, Source
 
 LOCALE = Path(__file__).resolve().parents[1] / "templates" / "locale"  # beside the documents' catalogues
 DOMAIN = "site"
@@ -28,14 +32,38 @@ def situation(view: StateView) -> RetentionSituation:
     return view.situation
 
 
-def original(source: Source) -> Source:
-    """The original document a source rests on (the domain's answer once it gives one)."""
+@dataclass(frozen=True)
+class Cited:
+    """A source as the site cites it: the original document (its title, date, address), never a mirror."""
+
+    title: str | None
+    url: str | None
+    date: PartialDate | None = None
+    kept_at: str | None = None
+
+
+def cited(sources: Iterable[Source]) -> list[Cited]:
+    """Each original document once, in first-cited order: the domain's citations (`domain.provenance`) when
+    the project has them, else each source's own title and address."""
     try:
-        from ccm_stockpile.domain import sources as provenance  # type: ignore[attr-defined]
+        provenance: Any = importlib.import_module("ccm_stockpile.domain.provenance")
     except ImportError:
-        return source
-    finder = getattr(provenance, "original", None)
-    return finder(source) if callable(finder) else source
+        provenance = None
+    if provenance is not None and hasattr(provenance, "cited_once"):
+        return [_from_citation(item) for item in provenance.cited_once(sources)]
+    found: dict[tuple[str | None, str | None], Cited] = {}
+    for source in sources:
+        item = Cited(source.title, source.url, source.date, source.kept_at)
+        found.setdefault((item.url, item.title if not item.url else None), item)
+    return list(found.values())
+
+
+def _from_citation(citation: Any) -> Cited:
+    pieces = [getattr(citation, name, None) for name in ("author", "title", "symbol")]
+    title = ", ".join(str(piece) for piece in pieces if piece) or None
+    if getattr(citation, "is_report", False) and getattr(citation, "year", None):
+        title = f"{citation.state or ''} Article 7 report for {citation.year}".strip() + (f", {title}" if title else "")
+    return Cited(title, citation.url, getattr(citation, "date", None), getattr(citation, "kept_at", None))
 
 
 @cache

@@ -72,7 +72,7 @@ class StatePage:
     reports: list[ReportYear]
     letters: list[Letter]
     practices: list[Any]
-    sources: list[Source]
+    sources: list[adapter.Cited]
     chart: Chart | None
     followup: FollowUp | None
 
@@ -93,7 +93,7 @@ class StatePage:
 class PracticePage:
     record: PracticeRecord
     regions: list[str]
-    sources: list[Source]
+    sources: list[adapter.Cited]
 
     @property
     def has_cost(self) -> bool:
@@ -115,16 +115,7 @@ class Site:
     left_out: list[str] = field(default_factory=list)
 
 
-def _unique_sources(sources: Iterable[Source]) -> list[Source]:
-    """Each original document once, in first-cited order."""
-    seen: dict[tuple[str | None, str | None], Source] = {}
-    for source in sources:
-        found = adapter.original(source)
-        seen.setdefault((found.url, found.title if not found.url else None), found)
-    return list(seen.values())
-
-
-def _record_sources(record: StateRecord) -> list[Source]:
+def _record_sources(record: StateRecord) -> list[adapter.Cited]:
     sources = list(record.sources)
     if record.stockpile is not None:
         sources += record.stockpile.sources
@@ -134,7 +125,7 @@ def _record_sources(record: StateRecord) -> list[Source]:
         sources += item.sources
     for engagement in record.engagements:
         sources += engagement.sources
-    return _unique_sources(sources)
+    return adapter.cited(sources)
 
 
 def reporting_record(view: StateView) -> list[ReportYear]:
@@ -218,11 +209,11 @@ def region(iso3: str) -> str:
     return "other"
 
 
-def _practice_sources(record: PracticeRecord) -> list[Source]:
+def _practice_sources(record: PracticeRecord) -> list[adapter.Cited]:
     sources = list(record.sources)
     for assistance in record.assistance:
         sources += assistance.sources
-    return _unique_sources(sources)
+    return adapter.cited(sources)
 
 
 def build_site(dataset: Dataset, as_of: dt.date, working_documents: bool = True) -> Site:
@@ -462,6 +453,7 @@ def render_site(site: Site, languages: Iterable[str] = LANGUAGES, base_url: str 
                 "canonical": f"{base}{language}/{path}" if base else None,
                 "w": words,
                 "states": states_by_iso3,
+                "cite": adapter.cited,
                 # Text from the data (titles, summaries, uses) is in English: marked so in other languages.
                 "data_lang": Markup(' lang="en"') if language != "en" else "",
                 **extra,
