@@ -6,8 +6,7 @@ from typing import Annotated
 import typer
 
 from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
-
-_LANGUAGES = ("en", "fr", "es")
+from ccm_stockpile.site import LANGUAGES
 
 
 def site(
@@ -33,13 +32,13 @@ def site(
     from ccm_stockpile.site.build import OutError, build_site, render_site, write_site
 
     day = parse_as_of(as_of)
-    if lang not in (*_LANGUAGES, "all"):
+    if lang not in (*LANGUAGES, "all"):
         raise UsageError(f"--lang takes en, fr, es or all, got {lang!r}")
     if base_url is not None and not re.fullmatch(r"https?://[^\s\"'<>]+", base_url):
         raise UsageError(f"--base-url takes an address such as https://example.org/ccm/, got {base_url!r}")
-    languages = _LANGUAGES if lang == "all" else (lang,)
+    languages = LANGUAGES if lang == "all" else (lang,)
     dataset = load_dataset(data, settings_needed=True)
-    built = build_site(dataset, day, working_documents=working_document)
+    built = build_site(dataset, day, working_documents=working_document, languages=languages)
     files = render_site(built, languages, base_url)
     try:
         write_site(files, out)

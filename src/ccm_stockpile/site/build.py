@@ -24,7 +24,7 @@ from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.records.practice import PracticeRecord
 from ccm_stockpile.records.state import ReportStatus, StateRecord
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
-from ccm_stockpile.site import adapter
+from ccm_stockpile.site import LANGUAGES, adapter
 from ccm_stockpile.site.chart import Chart, chart
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from ccm_stockpile.domain.working_document import WorkingDocument
     from ccm_stockpile.findings import Finding
 
-LANGUAGES = ("en", "fr", "es")
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "site"
 MARKER = ".ccm-site"  # marks a folder this command wrote, so that a rebuild may replace its old files
 
@@ -216,8 +215,9 @@ def _practice_sources(record: PracticeRecord) -> list[adapter.Cited]:
     return adapter.cited(sources)
 
 
-def build_site(dataset: Dataset, as_of: dt.date, working_documents: bool = True) -> Site:
-    """The site's content: every valid State and practice, the overview, the downloads."""
+def build_site(dataset: Dataset, as_of: dt.date, working_documents: bool = True, languages: Iterable[str] = LANGUAGES) -> Site:
+    """The site's content: every valid State and practice, the overview, the downloads (and the Working Document
+    in each of `languages`)."""
     from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.export import tables
     from ccm_stockpile.domain.followup import followups
@@ -266,11 +266,11 @@ def build_site(dataset: Dataset, as_of: dt.date, working_documents: bool = True)
         left_out=[loaded.display for loaded in dataset.unchecked()],
     )
     if working_documents:
-        site.working_documents = _working_documents(dataset, document)
+        site.working_documents = _working_documents(dataset, document, languages)
     return site
 
 
-def _working_documents(dataset: Dataset, document: WorkingDocument) -> dict[str, bytes]:
+def _working_documents(dataset: Dataset, document: WorkingDocument, languages: Iterable[str]) -> dict[str, bytes]:
     """The current draft Working Document as HTML in each language (pandoc, as `ccm working-document`)."""
     from ccm_stockpile.records.state import Language
     from ccm_stockpile.render.documents import Format
