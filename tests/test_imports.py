@@ -14,13 +14,24 @@ def _module_name(path: Path, package: Path) -> str:
 
 
 def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
-    """Module -> the package's modules it imports anywhere in its text (top level or inside a function).
+    """Module -> the package's modules it imports anywhere in its text (top level or inside a function), except
+    under `if TYPE_CHECKING:`.
     `from a.b import c` counts as importing `a.b.c` when that is a module, else `a.b`."""
     paths = {_module_name(path, package): path for path in package.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in paths.items():
         targets: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Imports under `if TYPE_CHECKING:` never run: a type named both ways is not a circle.
+        type_only = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"}
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if id(node) in type_only:
+                continue
             if isinstance(node, ast.Import):
                 targets |= {alias.name for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

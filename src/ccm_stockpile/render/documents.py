@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ccm_stockpile.records.state import Language
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+from ccm_stockpile.render.markup import TEMPLATES, Safe, escape_markdown
 
 
 class Format(StrEnum):
@@ -36,25 +36,6 @@ class Format(StrEnum):
 
 class RenderError(Exception):
     """A template could not be rendered (an undefined name, a syntax error): nothing is written."""
-
-
-class Safe(str):
-    """Text the templates built themselves (a number, a date, a link): written out as it is."""
-
-    __slots__ = ()
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$!])")
-
-
-def escape_markdown(value: object) -> str:
-    """A value from the data as Markdown text: its special characters escaped, control characters gone."""
-    if isinstance(value, Safe):
-        return value
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    # A line that starts like a list item or a heading would change the document's structure.
-    return re.sub(r"(?m)^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
 
 
 def _link(url: object) -> Safe:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ccm_stockpile.records.state import Language
-from ccm_stockpile.render.documents import TEMPLATES, Safe, escape_markdown
+from ccm_stockpile.render.markup import TEMPLATES, Safe, escape_markdown
 
 SOURCE_LANGUAGE = Language.EN
 DOMAIN = "messages"
