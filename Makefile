@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 SITE_TEST_STAMP := $(VENV)/.installed-site-test
 
-.PHONY: check test test-slow test-browser lint fmt golden schema docs bench clean site messages
+.PHONY: check test test-slow test-browser lint fmt golden schema docs bench mutate clean site messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,12 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Mutation testing of domain/ and checks/ against their fast tests (slow: minutes; not in CI). Survivors:
+# `.venv/bin/mutmut results`, one of them `.venv/bin/mutmut show NAME`.
+mutate: $(TEST_STAMP)
+	nice $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,7 +1,11 @@
 """Generate a synthetic full-history data set for `make bench`: every State Party with 15 years of
 retention (three `by_type` rows a year, movements, transfers, sources), engagements and practices.
 
-Usage: python bench/generate.py OUT_DIR [--scale N]   (N copies of the set; 1 gives about 45,000 lines)
+Usage: python bench/generate.py OUT_DIR [--scale N]   (N copies of the set; 1 gives about 40,000 lines)
+
+Findings come at the shipped data's rate (about 3 per 100 lines, issue 15): a year in three records no
+types or lots (R107), another leaves the actual use out (R105), and every file has its E004; a finding is
+where the reader goes back to a file for a position, so a set without findings would flatter `ccm check`.
 
 The figures are invented on purpose, in a throw-away folder: they are test load, never data.
 """
@@ -37,7 +41,7 @@ def state(iso3: str, name: str) -> str:
         "retention:\n",
     ]
     held_m, held_s = 300, 9000
-    for year in YEARS:
+    for position, year in enumerate(YEARS):
         used_m, used_s = 3, 90
         held_m, held_s = held_m - used_m, held_s - used_s
         rows = [(held_m // 3, held_s // 3), (held_m // 3, held_s // 3), (held_m - 2 * (held_m // 3), held_s - 2 * (held_s // 3))]
@@ -46,17 +50,22 @@ def state(iso3: str, name: str) -> str:
             "    report: reported\n",
             f"    submitted: {year + 1}-04-15\n",
             f"    held: {{munitions: {held_m}, submunitions: {held_s}}}\n",
-            "    by_type:\n",
         ]
-        for index, (m, s) in enumerate(rows):
-            lines.append(f'      - {{type: M4{index}, munitions: {m}, submunitions: {s}, lots: ["0{index}23", "LOT-{year}"]}}\n')
+        if position % 3 == 0:  # R107: no types or lots recorded
+            lines.append("    by_type: []\n")
+        else:
+            lines.append("    by_type:\n")
+            for index, (m, s) in enumerate(rows):
+                lines.append(f'      - {{type: M4{index}, munitions: {m}, submunitions: {s}, lots: ["0{index}23", "LOT-{year}"]}}\n')
+        actual_use = "null" if position % 3 == 1 else "Demolition training and testing of detection equipment."
         lines += [
             f"    consumed: {{munitions: {used_m}, submunitions: {used_s}}}\n",
             "    destroyed: {munitions: 0, submunitions: 0}\n",
             "    acquired: {munitions: 0, submunitions: 0}\n",
             "    transfers: []\n",
             "    planned_use: Training of explosive ordnance disposal teams in detection and clearance.\n",
-            "    actual_use: Demolition training and testing of detection equipment.\n",
+            f"    actual_use: {actual_use}\n",
+            *(["    omitted: [actual_use]\n"] if position % 3 == 1 else []),  # R105: the report leaves it out
             "    sources:\n",
             SOURCE.format(iso3=iso3, year=year + 1, m=held_m, s=held_s),
             f"      - url: https://example.org/monitor/{iso3}/{year + 1}\n",

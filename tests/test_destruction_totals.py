@@ -46,7 +46,7 @@ def destroyed_by_states_parties(dataset) -> tuple[int, int]:
         if record.status.value != "party" or record.stockpile is None:
             continue
         stockpile = record.stockpile
-        quantities = [stockpile.destroyed] + [d.quantity for d in stockpile.discoveries if d.destroyed is not None]
+        quantities = [stockpile.destroyed] + [d.quantity for d in stockpile.discoveries if d.counts_beyond()]
         for quantity in quantities:
             if quantity is not None:
                 munitions += quantity.munitions or 0

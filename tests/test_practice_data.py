@@ -11,15 +11,10 @@ import pytest
 
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
-from tests.test_figures_are_quoted import quoted
+from ccm_stockpile.domain.quotes import amount_quoted as _amount_quoted  # the rule of P006
 
 # The issue's floor: the database starts with at least 20 documented practices.
 MIN_PRACTICES = 20
-
-# Words for "million" and "billion" in the languages of the sources, and number words for small amounts.
-MILLION = r"(?:million|millions|Millionen|millones|millón|m\b|M€)"
-BILLION = r"(?:billion|Milliarden|mil millones)"
-SMALL = {2: ("two", "dos", "deux", "zwei"), 4: ("four", "cuatro", "quatre", "vier"), 6: ("six", "seis", "sechs")}
 
 
 @pytest.fixture(scope="module")
@@ -61,30 +56,6 @@ def test_nothing_is_quoted_from_iatg(dataset):
             text = " ".join(filter(None, (source.url, source.title, source.quote))).lower()
             assert "iatg" not in text, loaded.display
             assert "ammunition technical guideline" not in text, loaded.display
-
-
-def _amount_quoted(value: float, quotes: list[str], approximate: bool) -> bool:
-    """Digits as `quoted` reads them; else `45 Millionen`, `£40m`, `17.5 million`, `25 bis 35 Millionen`,
-    `$2-million`, `20 billion`, or a number word for a small figure."""
-    if value == int(value) and quoted(int(value), quotes, approximate):
-        return True
-    for size, words in ((1_000_000_000, BILLION), (1_000_000, MILLION)):
-        if value >= size and (value * 100) % size == 0:
-            scaled = f"{value / size:.2f}".rstrip("0").rstrip(".")
-            forms = {scaled, scaled.replace(".", ",")}
-            if float(scaled) in SMALL:
-                forms.update(SMALL[int(float(scaled))])
-            number = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
-            range_tail = r"(?:\s*(?:to|bis|und|and|y|à|-|\u2013)\s*[£$€]?\d+(?:[.,]\d+)?)?"
-            pattern = re.compile(r"(?<![\d.,])[£$€]?" + number + range_tail + r"[\s-]*" + words)
-            if any(pattern.search(quote) for quote in quotes):
-                return True
-            # the upper end of a range: "30 to 40 million" carries 40 million
-            if any(re.search(r"\d\s*(?:to|bis|und|and|y|-|\u2013)\s*[£$€]?" + number + r"\s*" + words, q) for q in quotes):
-                return True
-    if value in SMALL:
-        return any(re.search(rf"\b(?:{'|'.join(SMALL[int(value)])})\b", quote, re.IGNORECASE) for quote in quotes)
-    return False
 
 
 def _figures(record):

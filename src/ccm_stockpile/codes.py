@@ -132,6 +132,21 @@ _CATALOGUE = (
         example="status: withdrawn\nwithdrawal: null\n",
     ),
     Code(
+        "E009",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A figure is not given by any quote of its sources",
+        basis=_RECORD_FORMAT + ": every figure carries its URL and a quote that contains it",
+        rationale="A figure is only as good as the words it was copied from: when the block's sources quote the "
+        "source and no quote gives the figure (in digits, grouped by thousands, a word for 1-20, or 'N million' "
+        "for a figure marked approximate), the figure or the quote was copied wrong. The same rule as the "
+        "shipped-data tests, so an editor's pull request is judged by what `make test` judges.",
+        fix="Check the figure against the source: correct the figure, or add the quote that gives it (verbatim). "
+        "A rounded figure is marked `approximate`.",
+        example="retention:\n  - year: 2016\n    report: reported\n    held: {munitions: 10, submunitions: 500}\n"
+        '    sources:\n      - {url: "https://example.org", quote: "10 munitions and 400 submunitions"}\n',
+    ),
+    Code(
         "R101",
         Severity.ERROR,
         Addressee.STATE,
@@ -291,6 +306,34 @@ _CATALOGUE = (
         "     summary: Asked for the use of the retained munitions}\n",
     ),
     Code(
+        "R112",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="Stockpile status unknown and no retention recorded",
+        basis="Art. 3(1)-(6), Art. 7(1)(b)",
+        rationale="With `stockpile.status: unknown` and no retention entry, nothing says whether the state ever held or "
+        "retains cluster munitions: its retention situation reads as none only for want of evidence. A gap in "
+        "our records, not a request to the state.",
+        fix="Look up the state's Article 7 reports (initial report, form on stockpiles and retention) and record "
+        "`stockpile.status` (`never_held` where a source says so) and any retention entries.",
+        example="stockpile:\n  status: unknown\nretention: []\n",
+    ),
+    Code(
+        "R113",
+        Severity.WARNING,
+        Addressee.EDITOR,
+        title="A later source contradicts the latest figure",
+        basis="Art. 3(6)-(8); Action 17",
+        rationale="The latest known holdings are zero, and a later source still counts the state as retaining (it "
+        "records what the state's report left out about retained munitions, with no quantity). Until the "
+        "editor resolves it, nothing is asked of the state about those later years.",
+        fix="Read the state's Article 7 reports for the years between and record what they say: holdings of zero, or "
+        "the quantity retained; then remove the contradicted entry or correct it.",
+        example="retention:\n  - {year: 2020, report: reported, held: {munitions: 0, submunitions: 0}, sources: [...]}\n"
+        "  - {year: 2023, report: unknown, held: {munitions: null, submunitions: null}, omitted: [actual_use], "
+        "sources: [...]}\n",
+    ),
+    Code(
         "T201",
         Severity.ERROR,
         Addressee.STATE,
@@ -394,6 +437,20 @@ _CATALOGUE = (
         fix="Rename the file to `<id>.yaml`, correct `id`, or merge the two files.",
         example="# in data/practices/nor-lokken.yaml\nid: norway-lokken\n",
         scope="file",
+    ),
+    Code(
+        "P006",
+        Severity.ERROR,
+        Addressee.EDITOR,
+        title="A practice's figure is not given by any quote of its sources",
+        basis=_PRACTICES,
+        rationale="Every figure of a practice (quantity, cost, throughput, transfer) is carried by a verbatim quote of "
+        "its sources: a cost of 1,300,000 whose quote says 1,200,000 is a copying error. Amounts may be written "
+        "`45 Millionen`, `£40m`, `17.5 million`, `25 bis 35 Millionen` or `20 billion`.",
+        fix="Check the figure against the source: correct it, or add the quote that gives it.",
+        example='costs:\n  - {amount: 1300000, currency: EUR, year: 2012}\nsources:\n  - {url: "https://example.org", '
+        'quote: "cost EUR 1,200,000"}\n',
+        scope="practices",
     ),
 )
 

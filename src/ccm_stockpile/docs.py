@@ -17,6 +17,15 @@ from ccm_stockpile.codes import CODES
 DOCS = {"checks.md": "render_checks", "record-format.md": "render_record_format"}
 
 
+def _module_section(title: str, module: str) -> list[str]:
+    """A section from a domain module's docstring, so the documented rule is the one the code states."""
+    import importlib
+    import inspect
+
+    text = inspect.cleandoc(importlib.import_module(module).__doc__ or "")
+    return [f"## {title}", "", *text.splitlines(), ""]
+
+
 def render_checks() -> str:
     """docs/checks.md: each code, its severity, addressee, meaning, basis, an example and the fix."""
     lines = [
@@ -36,6 +45,15 @@ def render_checks() -> str:
         "holdings unchanged for years) or to the **editor** (a gap or a fault in our records: a year we hold",
         "no entry for, use we have not recorded, a malformed file). `ccm followup` and letters use the state's",
         "findings only; `ccm todo` lists the editor's.",
+        "",
+        "Nothing is addressed to a State (a letter, an invitation, an entry of the Working Document or of the",
+        "progress report, a follow-up request) from a record with an error-level finding addressed to the editor:",
+        "the command names the findings and exits 1, writing nothing for that State. Error-level findings",
+        "addressed to the State (R101, T201) do not block: they are what a letter asks about.",
+        "",
+        *_module_section("Obligations and due dates", "ccm_stockpile.domain.obligations"),
+        *_module_section("Retention situation", "ccm_stockpile.domain.situation"),
+        "## Catalogue",
         "",
         "| code | severity | addressee | what it means |",
         "| --- | --- | --- | --- |",
@@ -107,7 +125,9 @@ def render_record_format() -> str:
         "# Record format",
         "",
         "Generated from the pydantic models (`src/ccm_stockpile/records/`) by `make docs`; do not edit by hand.",
-        "A date is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives only a month or a year.",
+        "A date is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source gives only a month or a year; a partial",
+        "date stands for every day of its month or year, and the doubt goes to the State (a reply dated `2025-05`",
+        "answers a letter of 2025-05-10; a report dated `2016-04` is in time for 30 April 2016).",
         "`null` means *not known*; `0` means *none*. A key left out means *not known*.",
     ]
     for root in (StateRecord, PracticeRecord, Settings, Workplan):

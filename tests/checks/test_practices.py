@@ -73,7 +73,8 @@ def test_p002_a_cost_without_currency_or_year(data_dir, write_practice):
                 {"amount": 7000, "currency": "EUR"},
                 {"amount": 9000, "year": 2009},
                 {"amount": 4000, "currency": "EUR", "year": 2009},
-            ]
+            ],
+            sources=[{"url": "https://example.org/p", "quote": "100 munitions, 2,000 submunitions: 5,000, 7,000, 9,000, 4,000"}],
         )
     )
     assert described(data_dir) == [
@@ -95,6 +96,12 @@ def test_p003_a_quantity_or_a_rate_without_its_unit(data_dir, write_practice):
         make_practice(
             quantity={"munitions": 100, "other": [{"amount": 26000}, {"amount": 52, "unit": "rockets"}]},
             throughput=[{"amount": 6, "per": "day"}, {"amount": 2500, "unit": "tonnes", "per": "year"}],
+            sources=[
+                {
+                    "url": "https://example.org/p",
+                    "quote": "100 munitions, 26,000 items, 52 rockets, 6 a day, 2,500 tonnes, EUR 5,000",
+                }
+            ],
         )
     )
     assert described(data_dir) == [
@@ -162,4 +169,24 @@ def test_a_malformed_practice_is_e002_at_its_line_and_its_checks_do_not_run(data
             "`burning` is not one of: open_burning_detonation, incineration, contained_detonation, "
             "disassembly_recycling, cryofracture or other",
         ),
+    ]
+
+
+@pytest.mark.usefixtures("spain")
+def test_p006_a_figure_that_no_quote_gives(data_dir, write_practice):
+    quote = "the practice destroyed 100 cluster munitions and 2,000 submunitions for EUR 1,200,000"
+    write_practice(
+        make_practice(
+            costs=[{"amount": 1300000, "currency": "EUR", "year": 2009, "whole_quantity": True}],
+            sources=[{"url": "https://example.org/practice", "quote": quote}],
+        )
+    )
+    assert described(data_dir) == [
+        (
+            "P006",
+            "esp-example.yaml",
+            14,
+            "costs[0].amount",
+            "1,300,000 is not given by any quote of the practice's sources; correct the figure or add the quote that gives it",
+        )
     ]

@@ -163,3 +163,19 @@ def test_E008_quiet_when_status_and_dates_agree(write_state, data_dir):
     # Before the withdrawal takes effect, `party` is still right.
     assert findings_for(data_dir, dt.date(2025, 1, 1), codes=("E008",)) == []
     assert [f.state for f in findings_for(data_dir, dt.date(2025, 6, 1), codes=("E008",))] == ["PRT"]
+
+
+def test_E009_a_figure_that_no_quote_of_its_block_gives(write_state, data_dir):
+    quoted_source = [{"url": "https://example.org/r", "quote": "10 munitions and 400 submunitions"}]
+    retention = [{"year": 2016, "report": "reported", "held": {"munitions": 10, "submunitions": 500}, "sources": quoted_source}]
+    write_state(make_state(retention=retention))
+    found = [f for f in findings_for(data_dir) if f.code == "E009"]
+    assert [(f.path, f.year, f.addressee.value, f.message) for f in found] == [
+        (
+            "retention[year=2016].held.submunitions",
+            2016,
+            "editor",
+            "500 is not given by any quote of its block's sources; check it against the source and correct the figure, "
+            "or add the quote that gives it",
+        )
+    ]

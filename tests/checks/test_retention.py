@@ -392,3 +392,42 @@ def test_R109_lists_the_largest_holders_and_those_above_the_threshold(write_stat
 def test_R109_uses_the_latest_year_due(write_state, data_dir):
     write_state(make_state(retention=[entry(2023, 1, 100), entry(2024, 1, 90, consumed={"munitions": 0, "submunitions": 10})]))
     assert [f.year for f in findings_for(data_dir, dt.date(2025, 4, 29), ("R109",))] == [2023]
+
+
+def test_R104_for_munitions_only_reporting(write_state, data_dir):
+    # Munitions only (submunitions null), unchanged for nine years with zero consumed.
+    zero = {"munitions": 0, "submunitions": None}
+    years = [
+        entry(year, 12, None, consumed=zero, by_type=[{"type": "M26", "munitions": 12, "submunitions": None}])
+        for year in range(2016, 2025)
+    ]
+    [finding] = only(run(write_state, data_dir, years), "R104")
+    assert (finding.year, finding.addressee.value, finding.facts["first_year"]) == (2024, S, 2016)
+
+
+def test_R103_omitted_movements_across_a_gap_clears_the_fix_and_says_what_holds_it_back(write_state, data_dir):
+    retention = [entry(2015, 5, 500), entry(2018, 8, 800)]
+    before = only(run(write_state, data_dir, retention), "R103")
+    assert [f.message.endswith("if the report does not give them") for f in before] == [True]
+    after = only(run(write_state, data_dir, [entry(2015, 5, 500), entry(2018, 8, 800, omitted=["movements"])]), "R103")
+    assert [(f.addressee.value, f.message.split("; ")[-1]) for f in after] == [
+        (
+            E,
+            "the report does not give the movements, but the years between have no entry: record them (R106) "
+            "before the state is asked to explain the change",
+        )
+    ]
+
+
+def test_R112_stockpile_status_unknown_with_no_retention_is_a_task_for_the_editor(write_state, data_dir):
+    found = run(write_state, data_dir, [], stockpile={"status": "unknown"})
+    assert [(f.code, f.addressee.value, f.path) for f in found] == [("R112", E, "stockpile.status")]
+    assert not run(write_state, data_dir, [], stockpile={"status": "never_held"})
+
+
+def test_R113_conflict_holds_back_the_requests_about_later_years(write_state, data_dir):
+    later = {"year": 2023, **UNKNOWN_HELD, "omitted": ["planned_use", "actual_use", "quantity"], "sources": SOURCE}
+    retention = [entry(2019, 274, 23901), entry(2020, 0, 0, by_type=[]), later]
+    found = run(write_state, data_dir, retention)
+    assert sorted((f.code, f.addressee.value) for f in found if f.year == 2023) == [("R105", E), ("R110", E), ("R113", E)]
+    assert all("held back from the state" in f.message for f in found if f.code in {"R105", "R110"})

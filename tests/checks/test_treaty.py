@@ -125,3 +125,10 @@ def test_T202_not_followed_after_withdrawal(write_state, data_dir):
     )
     assert codes_of(findings_for(data_dir, dt.date(2025, 1, 1))) == ["T202"]
     assert codes_of(findings_for(data_dir, dt.date(2025, 6, 1))) == ["T204"]  # no T202 once withdrawn
+
+
+def test_T201_stops_once_a_withdrawal_takes_effect(write_state, data_dir):
+    withdrawn = {"notified": "2024-09-06", "effective": "2025-03-06"}
+    write_state(make_state(status="withdrawn", stockpile=HELD, withdrawal=withdrawn))
+    assert codes_of(findings_for(data_dir, dt.date(2025, 3, 5))) == ["T201"]
+    assert codes_of(findings_for(data_dir, dt.date(2025, 3, 6))) == ["T204"]

@@ -50,20 +50,22 @@ def test_progress_in_the_terminal_shows_each_item_with_its_status():
 
 
 def test_progress_follows_the_letters_and_replies(documents_data, tmp_path):
-    for code in ("BIH", "NLD", "ESP"):
-        assert (
-            runner.invoke(
-                app, ["letter", code, "--record", "--data", str(documents_data), "--out", str(tmp_path), "--as-of", "2025-03-01"]
-            ).exit_code
-            == 0
-        )
+    def letter(code: str):
+        args = ["letter", code, "--record", "--data", str(documents_data), "--out", str(tmp_path), "--as-of", "2025-03-01"]
+        return runner.invoke(app, args)
+
+    for code in ("BIH", "ESP"):
+        assert letter(code).exit_code == 0
+    # The Netherlands: none retained at the end of 2020, and a later source still counts it as retaining. The
+    # conflict is the editor's (R113), so nothing is asked of the State about 2023.
+    assert letter("NLD").exit_code == 1
     logged = runner.invoke(
         app,
         ["log", "ESP", "--kind", "reply", "--date", "2025-04-10", "--summary", "Use described", "--data", str(documents_data)],
     )
     assert logged.exit_code == 0, logged.output
     text = run("progress", data=documents_data).stdout
-    assert "letters sent to 3 of 3 States Parties; replies from 1" in text
+    assert "letters sent to 2 of 3 States Parties; replies from 1" in text
     assert "Spain: letter CCM/SDR/2025/ESP/1 sent 2025-03-01; reply received (2025-04-10)" in text
     assert "Bosnia and Herzegovina: letter CCM/SDR/2025/BIH/1 sent 2025-03-01; no reply; reply was due by 2025-04-30" in text
 
@@ -86,11 +88,11 @@ def test_a_changed_figure_changes_the_table_the_totals_and_the_chart(documents_d
     path = documents_data / "states" / "che.yaml"
     text = path.read_text(encoding="utf-8")
     assert "submunitions: 1299" in text
-    path.write_text(text.replace("submunitions: 1299", "submunitions: 1300"), encoding="utf-8")
-    (path.parent / "deu.yaml").write_text(
-        (path.parent / "deu.yaml").read_text(encoding="utf-8").replace("submunitions: 63000000", "submunitions: 62000000"),
-        encoding="utf-8",
-    )
+    # A changed figure with its quote (a figure no quote gives is E009, and no document is written from it).
+    path.write_text(text.replace("submunitions: 1299", "submunitions: 1300").replace("1,299", "1,300"), encoding="utf-8")
+    deu = (path.parent / "deu.yaml").read_text(encoding="utf-8")
+    deu = deu.replace("submunitions: 63000000", "submunitions: 62000000").replace("nearly 63 million", "nearly 62 million")
+    (path.parent / "deu.yaml").write_text(deu, encoding="utf-8")
     after = document(documents_data)
     row = {r.iso3: r for r in after.rows}["CHE"]
     assert row.latest is not None

@@ -129,3 +129,13 @@ def test_files_that_cannot_be_checked_are_left_out_and_exit_1(spain, write_state
     assert result.exit_code == 1
     assert "ccm: left out 1 file(s) that could not be checked" in result.stderr
     assert "PRT" not in result.stdout
+
+
+def test_states_table_has_the_retention_situation_as_of_the_date(data_dir, write_state):
+    write_state(make_state(retention=[entry(2016, 5, 578), entry(2017, 0, 0, by_type=[], submitted="2018-03-01")]))
+    before = list(csv.DictReader(io.StringIO(export(data_dir, "--table", "states", "--as-of", "2018-02-01").stdout)))
+    after = list(csv.DictReader(io.StringIO(export(data_dir, "--table", "states", "--as-of", "2018-04-01").stdout)))
+    assert (before[0]["situation"], before[0]["situation_year"]) == ("retains", "2016")
+    assert (after[0]["situation"], after[0]["situation_year"]) == ("ended", "2017")
+    assert after[0]["situation_evidence"].startswith("ended in 2017 (from 5 munitions / 578 submunitions in 2016)")
+    assert after[0]["situation_sources"] == "https://example.org/report"

@@ -32,7 +32,7 @@ def letters_data(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-@pytest.mark.parametrize("iso3", ["BIH", "NLD", "ESP"])
+@pytest.mark.parametrize("iso3", ["BIH", "ESP"])
 def test_golden_letter(golden, tmp_path, iso3, language):
     result = letter(LETTERS_DATA, tmp_path, iso3, "--lang", language)
     assert result.exit_code == 0, result.output
@@ -84,7 +84,7 @@ def test_word_letter_has_headings_the_figures_table_and_footnotes(tmp_path):
 
 
 def test_html_letter_has_the_heading_table_and_footnotes(tmp_path):
-    assert letter(LETTERS_DATA, tmp_path, "NLD", "--format", "html", "--lang", "fr").exit_code == 0
+    assert letter(LETTERS_DATA, tmp_path, "ESP", "--format", "html", "--lang", "fr").exit_code == 0
 
     class Parts(HTMLParser):
         def __init__(self) -> None:
@@ -97,7 +97,7 @@ def test_html_letter_has_the_heading_table_and_footnotes(tmp_path):
             self.sections += [value or "" for name, value in attrs if name == "id"]
 
     parts = Parts()
-    html = (tmp_path / "followup-NLD-2025-06-01.fr.html").read_text(encoding="utf-8")
+    html = (tmp_path / "followup-ESP-2025-06-01.fr.html").read_text(encoding="utf-8")
     parts.feed(html)
     assert parts.tags.count("h1") == 1
     assert parts.tags.count("table") == 1
@@ -334,3 +334,47 @@ def test_an_error_a_user_template_raises_itself_is_a_template_error(tmp_path, ex
     assert result.exit_code == 1, result.output
     assert f"ccm: template letters/followup.en.md.j2, line 3: {message}" in result.output
     assert not out.exists()
+
+
+def test_no_letter_from_a_record_the_editor_must_fix_first(tmp_path, data_dir, write_state):
+    write_state(make_state(iso3="ZMB", name="Zambia"))
+    (data_dir / "settings.yaml").write_text("coordinators:\n  - state: ZMB\n", encoding="utf-8")
+    # Two entries for 2016 (E005): the letter would otherwise ask for a report the record also says was made.
+    retention = [{"year": 2016, "report": "not_submitted", "sources": [{"url": "https://x.org"}]}, entry(2016, 5, 578)]
+    write_state(make_state(retention=retention))
+    out = tmp_path / "out"
+    result = letter(data_dir, out, "ESP")
+    assert result.exit_code == 1
+    assert "ESP: nothing is addressed to the State until the editor fixes its record (E005 line" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+    followup = json.loads(
+        runner.invoke(app, ["followup", "--format", "json", "--data", str(data_dir), "--as-of", "2025-06-01"]).stdout
+    )["states"]
+    assert [(item["iso3"], item["blocked"], [r["code"] for r in item["reasons"]]) for item in followup] == [
+        ("ESP", True, ["E005"])
+    ]
+
+
+def test_state_addressed_errors_do_not_block_a_letter(tmp_path, data_dir, write_state):
+    write_state(make_state(iso3="ZMB", name="Zambia"))
+    (data_dir / "settings.yaml").write_text("coordinators:\n  - state: ZMB\n", encoding="utf-8")
+    # R101: the state's own figures cannot balance; that is what the letter asks about.
+    consumed = {"munitions": 0, "submunitions": 50}
+    retention = [
+        entry(2015, 10, 500),
+        entry(2016, 10, 400, consumed=consumed, destroyed=consumed | {"submunitions": 0}, transfers=[]),
+    ]
+    write_state(make_state(retention=retention))
+    out = tmp_path / "out"
+    result = letter(data_dir, out, "ESP")
+    assert result.exit_code == 0, result.output
+    assert len(list(out.iterdir())) == 1
+
+
+def test_no_letter_asks_about_years_after_a_zero_that_a_later_source_contradicts(tmp_path):
+    # The Netherlands: none retained at the end of 2020; the 2024 work plan still lists it as retaining. The letter
+    # used to ask for "the actual use in 2023 of the cluster munitions it retains"; the conflict is the editor's.
+    result = letter(LETTERS_DATA, tmp_path, "NLD")
+    assert result.exit_code == 1
+    assert "NLD: nothing the state's own reporting lacks" in result.output
+    assert list(tmp_path.glob("*.md")) == []

@@ -97,3 +97,11 @@ def test_show_withdrawn_state_says_why_it_left_followup(data_folder):
     for record in withdrawn:
         result = show(data_folder, record.iso3)
         assert f"Not on the follow-up list: withdrawn with effect from {record.withdrawal.effective}" in result.stdout
+
+
+def test_show_prints_the_situation_with_its_evidence_and_the_next_report_due(data_dir, write_state):
+    write_state(make_state(retention=[entry(2023, 5, 578)]))
+    result = show(data_dir, "ESP")
+    assert "  situation: retains: 5 munitions / 578 submunitions at the end of 2023\n" in result.stdout
+    assert "    evidence (2023): https://example.org/report\n" in result.stdout
+    assert "  next report due 2026-04-30 covering 2025 (annual report, art-7-2)\n" in result.stdout

@@ -108,3 +108,25 @@ def test_the_situation_is_as_of_the_date(write_state, data_dir):
     [before] = state_views(dataset, dt.date(2018, 2, 1))
     [after] = state_views(dataset, dt.date(2018, 4, 1))
     assert (before.situation.kind, after.situation.kind) == (Situation.RETAINS, Situation.ENDED)
+
+
+def test_a_discovery_already_in_destroyed_is_counted_once_in_the_totals(write_state, data_dir):
+    from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.domain.working_document import working_document
+
+    discovery = {
+        "found": "2017",
+        "quantity": {"munitions": None, "submunitions": 41825},
+        "destroyed": "2018-04",
+        "sources": SOURCE,
+    }
+    stockpile = {"status": "destroyed", "destroyed": {"munitions": 1080, "submunitions": 52920}, "completed": "2011-07-29"}
+
+    def total(included: bool) -> int:
+        write_state(make_state(stockpile=stockpile | {"discoveries": [discovery | {"included_in_destroyed": included}]}))
+        dataset = load(data_dir, str(data_dir))
+        views = contexts(dataset, AS_OF)
+        return working_document(dataset, list(views), run_checks(dataset, AS_OF, state_contexts=views), AS_OF).totals.submunitions
+
+    assert total(included=False) == 52920 + 41825
+    assert total(included=True) == 52920

@@ -1,4 +1,4 @@
-"""P001-P004: the good-practice database, checked against itself and the state records (editor-addressed)."""
+"""P001-P004, P006: the good-practice database, checked against itself and the state records (editor-addressed)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,29 @@ def check_practice_is_sourced(dataset: Dataset) -> Iterator[Finding]:
                 "the practice gives no source; add `sources` with each URL and a short verbatim quote",
                 ("sources",),
             )
+
+
+@check("P006")
+def check_figures_are_quoted(dataset: Dataset) -> Iterator[Finding]:
+    from ccm_stockpile.domain.quotes import amount_quoted, practice_figures, quotes_of
+
+    for loaded in dataset.valid_practices():
+        assert loaded.record is not None
+        quotes = quotes_of(loaded.record.sources)
+        if not quotes:
+            continue  # nothing to compare with (P004 asks for sources with quotes)
+        for path, value, approximate in practice_figures(loaded.record):
+            if not amount_quoted(value, quotes, approximate):
+                yield _finding(
+                    loaded,
+                    "P006",
+                    f"{_number(value)} is not given by any quote of the practice's sources; correct the figure or add the "
+                    f"quote that gives it",
+                    path,
+                    value,
+                )
+
+
+def _number(value: float) -> str:
+    """`1,300,000`, `17.5`: whole amounts without a decimal point."""
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"

@@ -166,3 +166,20 @@ def check_entry_into_force(ctx: StateContext) -> Iterator[Finding]:
             ("entry_into_force",),
             value=str(given),
         )
+
+
+@check("E009")
+def check_figures_are_quoted(ctx: StateContext) -> Iterator[Finding]:
+    from ccm_stockpile.domain.quotes import quoted, state_figures
+
+    for path, value, approximate, quotes in state_figures(ctx.record):
+        if quotes and not quoted(value, quotes, approximate):
+            rounded = " (approximate)" if approximate else ""
+            yield ctx.finding(
+                "E009",
+                f"{value:,}{rounded} is not given by any quote of its block's sources; check it against the source "
+                f"and correct the figure, or add the quote that gives it",
+                path,
+                ctx.record.retention[path[1]].year if path[0] == "retention" and isinstance(path[1], int) else None,
+                value,
+            )

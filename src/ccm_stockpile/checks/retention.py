@@ -14,7 +14,7 @@ from ccm_stockpile.checks.registry import check
 from ccm_stockpile.domain.balance import PartChange, consecutive_known, movements
 from ccm_stockpile.domain.series import PARTS, RetentionYear, first_entry_per_year
 from ccm_stockpile.findings import Addressee, Finding
-from ccm_stockpile.records.state import Omission, ReportStatus
+from ccm_stockpile.records.state import Omission, ReportStatus, StockpileStatus
 
 STATE, EDITOR = Addressee.STATE, Addressee.EDITOR
 
@@ -128,6 +128,15 @@ def _movement_finding(ctx: StateContext, code: str, lower: bool) -> Iterator[Fin
             facts = _between(previous, current, "explain_change")
             yield ctx.finding(code, message, current.at("held"), current.year, addressee=STATE, facts=facts)
             continue
+        if current.omits(Omission.MOVEMENTS):
+            # The fix this finding names (`omitted: [movements]`) is made; what holds it back is the gap.
+            message = (
+                f"holdings are {direction} than the reported movements account for {span}: {parts}; the report "
+                f"does not give the movements, but the years between have no entry: record them (R106) before "
+                f"the state is asked to explain the change"
+            )
+            yield ctx.finding(code, message, current.at("held"), current.year, addressee=EDITOR)
+            continue
         missing = f"; not recorded: {', '.join(unknown)}" if unknown else ""
         message = (
             f"holdings are {direction} than the reported movements account for {span}: {parts}{missing}; "
@@ -185,13 +194,7 @@ def check_unchanged_holdings(ctx: StateContext) -> Iterator[Finding]:
 
     def qualifies(item: RetentionYear) -> bool:
         consumed = item.entry.consumed
-        return (
-            item.submitted
-            and item.held is not None
-            and item.held.fully_known
-            and item.held.positive
-            and (consumed is None or not consumed.positive)
-        )
+        return item.submitted and item.held is not None and item.held.positive and (consumed is None or not consumed.positive)
 
     def close(run: list[RetentionYear]) -> Iterator[Finding]:
         if len(run) >= threshold:
@@ -233,14 +236,14 @@ def check_use_reported(ctx: StateContext) -> Iterator[Finding]:
             omitted = [label for label, omission in missing if item.omits(omission)]
             not_recorded = [label for label, omission in missing if not item.omits(omission)]
             if omitted:
-                yield ctx.finding(
+                yield _ask(
+                    ctx,
                     "R105",
                     f"{item.year}: the state held retained munitions, and its reporting is recorded as "
                     f"not giving the {' or the '.join(omitted)}; ask the state for {'them' if len(omitted) > 1 else 'it'} "
                     "(Art. 3(8))",
                     item.at("omitted"),
                     item.year,
-                    addressee=STATE,
                     facts={
                         "request": "use",
                         "year": item.year,
@@ -319,13 +322,13 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
             continue
         if not item.by_type:
             if item.omits(Omission.TYPES, Omission.LOTS):
-                yield ctx.finding(
+                yield _ask(
+                    ctx,
                     "R107",
                     f"{item.year}: {item.held} held, and the report gives no type or lot numbers; ask the "
                     f"state for them (Art. 3(8))",
                     item.at("omitted"),
                     item.year,
-                    addressee=STATE,
                     facts={"request": "types_lots", "year": item.year, "held": item.held},
                 )
             else:
@@ -339,12 +342,12 @@ def check_types_reported(ctx: StateContext) -> Iterator[Finding]:
                     addressee=EDITOR,
                 )
         elif item.omits(Omission.LOTS) and not any(row.lots for row in item.by_type):
-            yield ctx.finding(
+            yield _ask(
+                ctx,
                 "R107",
                 f"{item.year}: the report gives the types held but no lot numbers; ask the state for them (Art. 3(8))",
                 item.at("omitted"),
                 item.year,
-                addressee=STATE,
                 facts={"request": "lots", "year": item.year},
             )
 
@@ -367,12 +370,12 @@ def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
         if item.entry.report == ReportStatus.NOT_SUBMITTED or item.held is None or not item.held.entirely_unknown:
             continue  # an entry that leaves `held` out says nothing about holdings
         if item.omits(Omission.QUANTITY):
-            yield ctx.finding(
+            yield _ask(
+                ctx,
                 "R110",
                 f"{item.year}: the state is said to retain, and its report gives no quantity; ask the state for it",
                 item.at("omitted"),
                 item.year,
-                addressee=STATE,
                 facts={"request": "quantity", "year": item.year},
             )
         else:
@@ -384,3 +387,50 @@ def check_quantity_known(ctx: StateContext) -> Iterator[Finding]:
                 item.year,
                 addressee=EDITOR,
             )
+
+
+def _ask(ctx: StateContext, code: str, message: str, path: tuple, year: int, facts: dict[str, object] | None = None) -> Finding:
+    """A request to the state, unless something holds it back (`held_back`): then the editor's, saying why."""
+    reason = held_back(ctx, year)
+    if reason:
+        return ctx.finding(code, message + reason, path, year, addressee=EDITOR)
+    return ctx.finding(code, message, path, year, addressee=STATE, facts=facts)
+
+
+def held_back(ctx: StateContext, year: int) -> str | None:
+    """Why a request about `year` is not addressed to the state: a later source contradicts the latest figure
+    (zero) and the editor resolves the conflict first (R113)."""
+    situation = ctx.situation
+    if situation.conflict is None or situation.latest is None or year <= situation.latest.year:
+        return None
+    return (
+        f"; held back from the state: its latest figure is {situation.latest.held} at the end of "
+        f"{situation.latest.year}, which this entry contradicts; resolve the conflict first (R113)"
+    )
+
+
+@check("R112")
+def check_stockpile_status_known(ctx: StateContext) -> Iterator[Finding]:
+    stockpile = ctx.record.stockpile
+    if not ctx.party.ever_party or stockpile is None or stockpile.status != StockpileStatus.UNKNOWN or ctx.record.retention:
+        return
+    yield ctx.finding(
+        "R112",
+        "the stockpile status is unknown and no retention is recorded, so the retention situation is none only for "
+        "want of evidence; look up the Article 7 reports and record `stockpile.status` and any retention entries",
+        ("stockpile", "status"),
+    )
+
+
+@check("R113")
+def check_situation_conflict(ctx: StateContext) -> Iterator[Finding]:
+    conflict = ctx.situation.conflict
+    if conflict is None:
+        return
+    item = next(item for item in ctx.series if item.year == conflict.year)
+    yield ctx.finding(
+        "R113",
+        f"{conflict.year}: {conflict.says}; check the state's reports for the years between and correct one of the two",
+        item.path,
+        conflict.year,
+    )

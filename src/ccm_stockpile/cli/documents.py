@@ -20,11 +20,21 @@ if TYPE_CHECKING:
 def _document(dataset: "Dataset", day: "dt.date") -> tuple[list["StateView"], "WorkingDocument"]:
     """The states' views as of `day` and the Working Document built from them (and from the checks' findings)."""
     from ccm_stockpile.checks import contexts, run_checks
+    from ccm_stockpile.domain.gate import blocked_message, editor_errors
     from ccm_stockpile.domain.working_document import working_document
 
     state_contexts = contexts(dataset, day)
     views: list[StateView] = list(state_contexts)
-    return views, working_document(dataset, views, run_checks(dataset, day, state_contexts=state_contexts), day)
+    findings = run_checks(dataset, day, state_contexts=state_contexts)
+    # Nothing is addressed to a State from a record the editor must fix first: the whole document waits.
+    blocked = [
+        blocked_message(view.record.iso3, found)
+        for view in views
+        if (found := editor_errors(findings, view.record.iso3, view.loaded.display))
+    ]
+    if blocked:
+        raise DataError("; ".join(blocked))
+    return views, working_document(dataset, views, findings, day)
 
 
 def _language(lang: str) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ccm_stockpile.cli.common import DataOption, UsageError, load_dataset
+from ccm_stockpile.cli.common import AsOfOption, DataOption, UsageError, load_dataset, parse_as_of
 
 
 class ExportFormat(StrEnum):
@@ -36,6 +36,7 @@ def export(
         TableName, typer.Option("--table", help="For csv: the table to write (retention: one row per state and year).")
     ] = TableName.RETENTION,
     data: DataOption = Path("data"),
+    as_of: AsOfOption = None,
 ) -> int:
     """Write every figure with its sources as tables: states, stockpiles, retention, engagements, practices."""
     from ccm_stockpile.domain.export import tables
@@ -44,8 +45,9 @@ def export(
 
     if output == ExportFormat.XLSX and out is None:
         raise UsageError("an Excel workbook is a binary file: give --out FILE.xlsx")
+    day = parse_as_of(as_of)
     dataset = load_dataset(data)
-    built = tables(dataset)
+    built = tables(dataset, day)
     content: str | bytes
     if output == ExportFormat.CSV:
         content = to_csv(built[table.value])

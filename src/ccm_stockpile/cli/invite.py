@@ -42,7 +42,7 @@ def invite(
     as_of: AsOfOption = None,
 ) -> int:
     """Write an invitation per state to share its destruction practice, with a questionnaire annex."""
-    from ccm_stockpile.checks import contexts
+    from ccm_stockpile.checks import contexts, run_checks
     from ccm_stockpile.domain.invitations import InvitationError, build_invitation
     from ccm_stockpile.domain.practices import completed_without_practice, practice_records
     from ccm_stockpile.records.state import Language
@@ -74,7 +74,8 @@ def invite(
             _record(dataset, view, built)
             typer.echo(f"recorded {built.reference} in {view.loaded.display}")
 
-    return write_each(codes, views, build, out, log, (InvitationError, RenderError, KeyError))
+    findings = run_checks(dataset, day, state_contexts=views)
+    return write_each(codes, views, build, out, log, (InvitationError, RenderError, KeyError), findings)
 
 
 def _record(dataset: Dataset, view: StateView, built: Invitation) -> None:

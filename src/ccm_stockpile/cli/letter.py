@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ccm_stockpile.dataset import Dataset
     from ccm_stockpile.domain.letters import Letter
     from ccm_stockpile.domain.view import StateView
+    from ccm_stockpile.findings import Finding
     from ccm_stockpile.records.state import StateRecord
 
 
@@ -92,7 +93,7 @@ def letter(
             _record(dataset, view, built)
             typer.echo(f"recorded {built.reference} in {view.loaded.display}")
 
-    return write_each(codes, views, build, out, log, (LetterError, RenderError, KeyError))
+    return write_each(codes, views, build, out, log, (LetterError, RenderError, KeyError), findings)
 
 
 def write_each(
@@ -102,9 +103,12 @@ def write_each(
     out: Path,
     after: Callable[["StateView", Any], None],
     expected: tuple[type[Exception], ...],
+    findings: Sequence["Finding"],
 ) -> int:
-    """Write one document per state (letters, invitations): a state whose record has errors, or for which
-    nothing can be written, is said on stderr and the others are still written; exit 1 if any failed."""
+    """Write one document per state (letters, invitations): a state whose record has errors (it does not load,
+    or has an error-level finding addressed to the editor: `domain.gate`), or for which nothing can be written,
+    is said on stderr and nothing is written for it; the others are still written; exit 1 if any failed."""
+    from ccm_stockpile.domain.gate import blocked_message, editor_errors
     from ccm_stockpile.io.writer import write_atomic
 
     by_code = {view.record.iso3: view for view in views}
@@ -114,6 +118,11 @@ def write_each(
         view = by_code.get(code)
         if view is None:
             typer.echo(f"ccm: {code}: the record has errors; fix them first (`ccm check --state {code}`)", err=True)
+            failed += 1
+            continue
+        blocking = editor_errors(findings, code, view.loaded.display)
+        if blocking:
+            typer.echo(f"ccm: {blocked_message(code, blocking)}", err=True)
             failed += 1
             continue
         try:

@@ -7,9 +7,12 @@ A figure is a number, `None` where the record says *not known* (null or left out
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ccm_stockpile.dataset import Dataset
+from ccm_stockpile.domain.situation import RetentionSituation
+from ccm_stockpile.domain.view import state_views
 from ccm_stockpile.records.practice import Cost, PracticeRecord
 from ccm_stockpile.records.state import Extension, RetentionEntry, StateRecord, Transfer, TypeRow
 from ccm_stockpile.records.types import Quantity, Source
@@ -99,7 +102,7 @@ def _extensions(extensions: list[Extension]) -> str | None:
     return "\n".join(one(item) for item in extensions) or None
 
 
-def _states(records: list[tuple[StateRecord, str]]) -> Table:
+def _states(records: list[tuple[StateRecord, str, RetentionSituation]]) -> Table:
     table = Table(
         "states",
         [
@@ -112,11 +115,15 @@ def _states(records: list[tuple[StateRecord, str]]) -> Table:
             "entry_into_force",
             "withdrawal_notified",
             "withdrawal_effective",
+            "situation",
+            "situation_year",
+            "situation_evidence",
+            "situation_sources",
             "sources",
             "file",
         ],
     )
-    for record, file in records:
+    for record, file, situation in records:
         table.add(
             iso3=record.iso3,
             name=record.name,
@@ -127,6 +134,10 @@ def _states(records: list[tuple[StateRecord, str]]) -> Table:
             entry_into_force=_date(record.entry_into_force),
             withdrawal_notified=_date(record.withdrawal.notified) if record.withdrawal else None,
             withdrawal_effective=_date(record.withdrawal.effective) if record.withdrawal else None,
+            situation=situation.kind.value,
+            situation_year=situation.latest.year if situation.latest else None,
+            situation_evidence=situation.describe(),
+            situation_sources=_sources(list(situation.sources)),
             sources=_sources(record.sources),
             file=file,
         )
@@ -308,12 +319,12 @@ def _practices(practices: list[PracticeRecord]) -> Table:
     return table
 
 
-def tables(dataset: Dataset) -> dict[str, Table]:
-    """Every table, from the records that validated (the others cannot be read reliably)."""
-    records = sorted(
-        ((loaded.record, loaded.display) for loaded in dataset.valid_states() if loaded.record is not None),
-        key=lambda pair: pair[0].iso3,
-    )
+def tables(dataset: Dataset, as_of: dt.date) -> dict[str, Table]:
+    """Every table, from the records that validated (the others cannot be read reliably); the retention
+    situation of each state as of `as_of`."""
+    views = sorted(state_views(dataset, as_of), key=lambda view: view.record.iso3)
+    with_situation = [(view.record, view.loaded.display, view.situation) for view in views]
+    records = [(record, display) for record, display, _ in with_situation]
     practices = sorted((loaded.record for loaded in dataset.practices if loaded.record is not None), key=lambda p: p.id)
-    built = [_states(records), _stockpiles(records), _retention(records), _engagements(records), _practices(practices)]
+    built = [_states(with_situation), _stockpiles(records), _retention(records), _engagements(records), _practices(practices)]
     return {table.name: table for table in built}

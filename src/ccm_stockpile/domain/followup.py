@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ccm_stockpile.codes import TREATY_FAMILIES
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.domain.correspondence import Correspondence
+from ccm_stockpile.domain.gate import editor_errors
 from ccm_stockpile.domain.party import latest_due_year
 from ccm_stockpile.domain.series import RetentionYear
 from ccm_stockpile.domain.view import StateView
@@ -121,6 +122,10 @@ def followups(dataset: Dataset, views: list[StateView], findings: list[Finding])
     for view in views:
         if view.party.end is not None:
             continue  # withdrawn: no obligations left to follow up
+        blocking = editor_errors(findings, view.record.iso3, view.loaded.display)
+        if blocking:  # the editor fixes the record before anything is asked of the State
+            result.append(FollowUp(view.record.iso3, view.record.name, view.loaded.display, blocking, blocked=True))
+            continue
         reasons = by_state.get(view.record.iso3, [])
         if view.retention_ended:
             reasons = [f for f in reasons if not f.code.startswith("R")]  # stockpile (T) reasons remain

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.domain.series import RetentionYear
+from ccm_stockpile.domain.situation import RetentionSituation, Situation
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.findings import Addressee, Finding
 from ccm_stockpile.records.settings import PublishedTotal
@@ -32,6 +33,7 @@ class RetentionRow:
     last_report: RetentionYear | None  # the latest year whose report is recorded as submitted
     use_reported: str  # yes | no (its reporting is recorded as omitting use) | not known
     types_given: str
+    situation: RetentionSituation  # the state's view's, never recomputed here
 
     @property
     def iso3(self) -> str:
@@ -58,11 +60,9 @@ class RetentionRow:
 
     @property
     def retains(self) -> bool:
-        """Holdings at the latest known year are not zero (or the state is said to retain an unknown number)."""
-        if self.latest is not None and self.latest.held is not None:
-            later_unknown = any(item.year > self.latest.year and item.held is not None for item in self.series)
-            return not self.latest.held_zero or later_unknown
-        return any(item.held is not None for item in self.series)
+        """The situation is `retains`, or `unknown` (said to retain, no quantity known); an `ended` situation
+        with a conflict stays ended (the conflict is for the editor)."""
+        return self.situation.kind in {Situation.RETAINS, Situation.UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,8 @@ def _reported(items: list[RetentionYear], attributes: tuple[str, ...], omissions
 
 def _row(view: StateView) -> RetentionRow | None:
     series = view.series
-    if not any(item.held is not None and not item.held_zero for item in series):
-        return None  # never said to retain anything
+    if view.situation.kind == Situation.NONE:
+        return None  # no known holding was ever above zero
     known = [item for item in series if item.held is not None and not item.held_unknown]
     submitted = [item for item in series if item.entry.report in {ReportStatus.REPORTED, ReportStatus.UNCHANGED}]
     return RetentionRow(
@@ -150,6 +150,7 @@ def _row(view: StateView) -> RetentionRow | None:
         last_report=submitted[-1] if submitted else None,
         use_reported=_reported(series, ("planned_use", "actual_use"), (Omission.PLANNED_USE, Omission.ACTUAL_USE)),
         types_given=_reported(series, ("by_type",), (Omission.TYPES,)),
+        situation=view.situation,
     )
 
 
@@ -162,7 +163,7 @@ def _totals(views: list[StateView], published: PublishedTotal | None) -> Destruc
         if view.record.status != StateStatus.PARTY or stockpile is None:
             continue
         quantities = [stockpile.destroyed] if stockpile.destroyed else []
-        quantities += [d.quantity for d in stockpile.discoveries if d.destroyed is not None]
+        quantities += [d.quantity for d in stockpile.discoveries if d.counts_beyond()]
         if not quantities:
             if stockpile.completed is not None:
                 without.append(view.record.iso3)

@@ -119,7 +119,16 @@ class Discovery(StrictModel):
     reported: PartialDate | None = Field(default=None, description="when it was reported")
     quantity: Quantity = Field(description="what was found")
     destroyed: PartialDate | None = Field(default=None, description="when it was destroyed; null: not yet, or not known")
+    included_in_destroyed: bool = Field(
+        default=False,
+        description="true when the sources count this quantity already in the stockpile's `destroyed` (stock "
+        "reported destroyed that was not): totals then count it once",
+    )
     sources: list[Source] = Field(description="where these facts come from")
+
+    def counts_beyond(self) -> bool:
+        """Destroyed, and not already part of the stockpile's `destroyed`: a total adds it."""
+        return self.destroyed is not None and not self.included_in_destroyed
 
 
 class Stockpile(StrictModel):

@@ -46,6 +46,27 @@ def _transfers(entry: RetentionEntry) -> str:
     return ", ".join(one(transfer) for transfer in entry.transfers)
 
 
+def _print_situation(view: StateView, console: Console) -> None:
+    """The retention situation with the evidence it rests on, and the reports owed (obligations)."""
+    situation = view.situation
+    console.print(f"  situation: {markup(situation.describe())}")
+    for source in situation.latest.sources if situation.latest else ():
+        console.print(f"    evidence ({situation.latest.year if situation.latest else ''}): {markup(source.url)}")
+    if situation.conflict:
+        for source in situation.conflict.sources:
+            console.print(f"    conflict ({situation.conflict.year}): {markup(source.url)}")
+    obligations = view.obligations
+    upcoming = obligations.upcoming()
+    if obligations.withdrawn is not None:
+        console.print(f"  reports: none due after the withdrawal took effect on {obligations.withdrawn.isoformat()}")
+    elif upcoming:
+        nxt = upcoming[0]
+        covering = f" covering {nxt.year}" if nxt.year is not None else ""
+        console.print(
+            f"  next report due {nxt.due.isoformat()}{covering} ({nxt.kind.value.replace('_', ' ')}, {nxt.basis.value})"
+        )
+
+
 def print_state(view: StateView, findings: list[Finding], console: Console, practices: list[PracticeLink] | None = None) -> None:
     """Treaty facts, stockpile, retention year by year with its codes, findings, engagements, and the practices of
     the good-practice database that concern the state."""
@@ -89,6 +110,8 @@ def print_state(view: StateView, findings: list[Finding], console: Console, prac
     for finding in findings:
         if finding.year is not None:
             codes_by_year.setdefault(finding.year, set()).add(finding.code)
+    console.print("\n[bold]Situation and reports due[/bold]")
+    _print_situation(view, console)
     console.print("\n[bold]Retention (Art. 3(6)-(8))[/bold]  figures are munitions / submunitions, ? not known")
     if not record.retention:
         console.print("  no retention recorded")

@@ -250,7 +250,7 @@ def build_site(dataset: Dataset, as_of: dt.date, working_documents: bool = True,
     practice_pages = [
         PracticePage(record, sorted({region(code) for code in record.states}), _practice_sources(record)) for record in practices
     ]
-    built = tables(dataset)
+    built = tables(dataset, as_of)
     stamp = as_of.isoformat()
     downloads: dict[str, bytes] = {f"ccm-{stamp}.json": to_json(built).encode("utf-8"), f"ccm-{stamp}.xlsx": to_xlsx(built)}
     for name, table in built.items():
