@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+SITE_TEST_STAMP := $(VENV)/.installed-site-test
 
-.PHONY: check test test-slow lint fmt golden schema docs bench mutate size clean messages
+.PHONY: check test test-slow test-browser lint fmt golden schema docs bench mutate size clean site messages
 
 # The first run installs for a minute or two: each step says what it is doing, so a quiet terminal is never a hang.
 $(BIN)/python:
@@ -33,8 +34,20 @@ check: $(STAMP)
 fmt: $(STAMP)
 	$(BIN)/ccm fmt --data data
 
+$(SITE_TEST_STAMP): $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,site-test]'
+	touch $@
+
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# The site in a real browser: Debian's chromium (CHROMIUM=/path to use another), Playwright and axe-core.
+test-browser: $(SITE_TEST_STAMP)
+	$(BIN)/python -m pytest -m browser
+
+# The static site of the shipped data in ./site (preview: python -m http.server -d site).
+site: $(STAMP)
+	$(BIN)/ccm site --data data --out site
 
 test-slow: $(TEST_STAMP)
 	$(BIN)/python -m pytest -m slow
@@ -57,6 +70,9 @@ messages: $(STAMP)
 	$(BIN)/pybabel --quiet extract -F babel.cfg --add-location=file --no-wrap --sort-by-file --add-comments=Translators: \
 		--project=ccm-stockpile --copyright-holder="ccm-stockpile contributors" -o $(LOCALE)/messages.pot .
 	$(BIN)/pybabel --quiet update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --ignore-obsolete
+	@# The site's words are a catalogue domain of their own (`site`, babel-site.cfg): site.po beside messages.po.
+	$(BIN)/pybabel --quiet extract -F babel-site.cfg --no-location --sort-output --omit-header -o $(LOCALE)/site.pot .
+	$(BIN)/pybabel --quiet update -D site -i $(LOCALE)/site.pot -d $(LOCALE) --ignore-obsolete --width 120
 	@# the extraction time would change every catalogue on every run: left out, so a diff shows only words
 	sed -i '/^"POT-Creation-Date:/d' $(LOCALE)/messages.pot $(LOCALE)/*/LC_MESSAGES/messages.po
 

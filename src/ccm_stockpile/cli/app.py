@@ -19,6 +19,7 @@ from ccm_stockpile.cli import (
     practices,
     schema,
     show,
+    site,
     todo,
 )
 from ccm_stockpile.cli.common import Options, command
@@ -67,6 +68,7 @@ app.command("fmt")(command(fmt.fmt))
 app.command("new-year")(command(new_year.new_year))
 app.command("diff")(command(diff.diff))
 app.command("export")(command(export.export))
+app.command("site")(command(site.site))
 
 
 def main() -> None:
