@@ -177,7 +177,13 @@ def overview_chart(document: WorkingDocument) -> Chart | None:
     """Submunitions retained per State Party over time (logarithmic: holdings differ a thousandfold)."""
     from ccm_stockpile.render.chart import chart_series
 
-    series = {iso3: points["submunitions"] for iso3, points in chart_series(document).items() if points["submunitions"]}
+    # The Working Document's series mark a year without a figure as None (a gap in its chart); here a gap is a
+    # year left out.
+    series = {
+        iso3: [(year, value) for year, value in points["submunitions"] if value is not None]
+        for iso3, points in chart_series(document).items()
+        if points["submunitions"]
+    }
     return chart(series, log=True)
 
 
