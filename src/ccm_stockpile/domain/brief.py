@@ -29,7 +29,10 @@ CORRESPONDENCE = {
 }  # fmt: skip
 
 # Request kinds that the purpose sentence says with one phrase.
-PURPOSE_GROUPS = {"lots": "types_lots", "reconcile": "explain_change"}
+PURPOSE_GROUPS = {
+    "lots": "types_lots", "reconcile": "explain_change", "if_retains": "whether_retains", "use_since": "use",
+    "current_holdings": "quantity",
+}  # fmt: skip
 
 # How many other States' holdings the brief lists for comparison (the largest, with their years).
 COMPARABLE_STATES = 5
