@@ -16,6 +16,8 @@ from ccm_stockpile.dataset import load
 from ccm_stockpile.findings import Finding
 
 PROJECT = Path(__file__).resolve().parents[1]
+SHIPPED = PROJECT / "data"
+VALID_CHANGES = PROJECT / "tests" / "data" / "valid-changes"
 AS_OF = dt.date(2025, 6, 1)
 SOURCE = [{"url": "https://example.org/report"}]
 
@@ -156,3 +158,85 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file; if intended, `make golden`"
 
     return compare
+
+
+def apply_valid_changes(root: Path) -> None:
+    """Changes an editor makes by the book to a copy of the data, each of which must leave every shipped-data
+    test green (issue 15, point 4): the Netherlands' reply recorded (holdings 0 at the end of 2023, as
+    CONTRIBUTING asks), a new year entered with `ccm new-year`, a new accession, a practice added. Written
+    to work on any later version of the data, not only today's."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from ccm_stockpile.cli.app import app
+    from ccm_stockpile.io.writer import _round_trip
+
+    runner = CliRunner()
+
+    def run(*args: str) -> None:
+        result = runner.invoke(app, [*args, "--data", str(root)])
+        assert result.exit_code == 0, f"ccm {' '.join(args)}: {result.output}"
+
+    # 1. A reply: logged with `ccm log`, then entered in the year it concerns with the reply as its source.
+    run(
+        "log",
+        "NLD",
+        "--kind",
+        "reply",
+        "--date",
+        "2025-08-20",
+        "--ref",
+        "NV 1/2025",
+        "--summary",
+        "The Netherlands held no cluster munitions at the end of 2023.",
+    )
+    path = root / "states" / "nld.yaml"
+    yaml = _round_trip()
+    record = yaml.load(path.read_text(encoding="utf-8"))
+    reply = {
+        "title": "Reply of 2025-08-20 (NV 1/2025)",
+        "date": dt.date(2025, 8, 20),
+        "reference": "NV 1/2025",
+        "kept_at": "CCM Implementation Support Unit, Geneva",
+    }
+    year = next((item for item in record["retention"] if item["year"] == 2023), None)
+    if year is None:
+        year = {"year": 2023, "report": "unknown", "by_type": [], "sources": []}
+        record["retention"].append(year)
+    year["held"] = {"munitions": 0, "submunitions": 0}
+    year.pop("omitted", None)
+    year["sources"] = [reply, *year.get("sources", [])]
+    import io
+
+    out = io.StringIO()
+    yaml.dump(record, out)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    # 2. A new year for a retaining state, scaffolded by `ccm new-year` after its latest entry.
+    dataset = load(root)
+    spain = dataset.state("ESP").record
+    run("new-year", "ESP", str(max(item.year for item in spain.retention) + 1))
+    # 3. An accession and 4. a practice: files of their own.
+    shutil.copy(VALID_CHANGES / "fin.yaml", root / "states" / "fin.yaml")
+    shutil.copy(VALID_CHANGES / "nld-nammo-demilitarisation.yaml", root / "practices" / "nld-nammo-demilitarisation.yaml")
+    run("fmt")
+
+
+@pytest.fixture(scope="session")
+def changed_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shipped data with `apply_valid_changes` made."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("changed") / "data"
+    shutil.copytree(SHIPPED, root)
+    apply_valid_changes(root)
+    return root
+
+
+@pytest.fixture(scope="session", params=["shipped", "changed"])
+def data_folder(request: pytest.FixtureRequest) -> Path:
+    """The shipped data, then the same with valid changes made: every shipped-data test runs on both, so a
+    test tied to today's content, not to an invariant, fails here before an editor meets it."""
+    if request.param == "shipped":
+        return SHIPPED
+    return request.getfixturevalue("changed_data")

@@ -15,9 +15,6 @@ import pytest
 
 from ccm_stockpile.dataset import load
 from ccm_stockpile.records.types import Quantity, Source
-from tests.conftest import PROJECT
-
-DATA = PROJECT / "data"
 
 # The Monitor's collective total of stockpile destruction by States Parties, from the Cluster Munition Coalition's
 # statement on stockpile destruction and retention to the 11th Meeting of States Parties (12 September 2023):
@@ -26,17 +23,18 @@ DATA = PROJECT / "data"
 COLLECTIVE_MUNITIONS_DESTROYED = 1_487_000
 COLLECTIVE_SUBMUNITIONS_DESTROYED = 178_900_000
 
-# The data must account for at least this share of each collective total.
+# The data must account for at least this share of each collective total: destruction only ever adds to it.
+# There is no upper bound here: destruction completed after September 2023 (Peru) and every later one rightly
+# takes the sum above the 2023 figure. A stockpile counted twice (a discovery already part of `destroyed`) is a
+# rule about the records' content, so it belongs in `ccm check` (issue 15, point 3), not in a test pinned to a
+# figure of 2023.
 MIN_SHARE = 0.95
-# ... and not for much more: a sum far above the Monitor's total means a stockpile counted twice (an exact and a
-# rounded figure for the same destruction, or a discovery already included in `destroyed`). Peru completed after
-# September 2023, and rounded figures may be on the high side, hence the margin.
-MAX_SHARE = 1.05
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def destroyed_by_states_parties(dataset) -> tuple[int, int]:
@@ -68,8 +66,6 @@ def test_states_parties_destroyed_figures_reach_the_collective_total(dataset):
         f"States Parties' destroyed submunitions add up to {submunitions:,}, {submunitions_share:.1%} of "
         f"{COLLECTIVE_SUBMUNITIONS_DESTROYED:,}: stockpiles are missing from `stockpile.destroyed`"
     )
-    assert munitions_share <= MAX_SHARE, f"{munitions:,} cluster munitions ({munitions_share:.1%}): counted twice?"
-    assert submunitions_share <= MAX_SHARE, f"{submunitions:,} submunitions ({submunitions_share:.1%}): counted twice?"
 
 
 def quantities_with_sources(record) -> Iterator[tuple[str, Quantity, list[Source]]]:

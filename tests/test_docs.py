@@ -76,7 +76,8 @@ def _blocks_after(text: str, marker: str) -> str:
 
 
 def test_the_worked_example_in_contributing_is_what_the_tools_do(tmp_path, monkeypatch):
-    """The scaffold shown is what `ccm new-year` writes, and the filled entry is valid, canonical and clean."""
+    """The scaffold shown is what `ccm new-year` writes, and the filled entry is valid, canonical and clean.
+    Run on a frozen copy of Spain's record as the example shows it, so the shipped data may move on."""
     import shutil
 
     from typer.testing import CliRunner
@@ -91,7 +92,7 @@ def test_the_worked_example_in_contributing_is_what_the_tools_do(tmp_path, monke
 
     contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     data = tmp_path / "data"
-    shutil.copytree(PROJECT / "data", data)
+    shutil.copytree(PROJECT / "tests" / "data" / "contributing-example", data)
     monkeypatch.chdir(tmp_path)
     before = load(data)
     assert CliRunner().invoke(app, ["new-year", "ESP", "2024", "--data", str(data)]).exit_code == 0
@@ -107,7 +108,8 @@ def test_the_worked_example_in_contributing_is_what_the_tools_do(tmp_path, monke
     text = text[:start] + filled + text[end:]
     path.write_text(text, encoding="utf-8")
     assert format_text(text, StateRecord) == text
-    assert [f for f in findings_for(data) if f.state == "ESP" and f.year == 2024] == []
+    # R109 ranks the State among the others; here it is alone (info only)
+    assert [f for f in findings_for(data) if f.state == "ESP" and f.year == 2024 and f.code != "R109"] == []
     changes = compare(before, load(data), [], [], "data").changes
     line = next(change_line(change) for change in changes if change.year == 2024)
     assert f"`{line}`" in contributing

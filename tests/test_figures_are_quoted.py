@@ -14,13 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from ccm_stockpile.dataset import load
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 NUMBER_WORDS = {
     1: "one",
@@ -124,8 +121,9 @@ def figures(record) -> Iterator[Figure]:
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def test_quoted_recognises_digits_words_and_rounded_figures():

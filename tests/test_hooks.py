@@ -25,7 +25,7 @@ def test_the_hooks_manifest_is_valid_and_runs_ccm():
 
     hooks = {hook["id"]: hook for hook in load_manifest(str(PROJECT / ".pre-commit-hooks.yaml"))}
     assert set(hooks) == {"ccm-check", "ccm-fmt"}
-    assert hooks["ccm-check"]["entry"] == "ccm check"
+    assert hooks["ccm-check"]["entry"] == "ccm check --fail-on editor"
     assert hooks["ccm-check"]["pass_filenames"] is False
     assert hooks["ccm-fmt"]["entry"] == "ccm fmt"
     assert hooks["ccm-fmt"]["language"] == "python"
@@ -48,7 +48,7 @@ def test_the_pull_request_workflow_runs_fmt_check_and_diff_on_data_changes():
     assert workflow["on"]["pull_request"]["paths"] == ["data/**"]
     runs = " ".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
     assert "ccm fmt --check" in runs
-    assert "ccm check --format github --changed-files" in runs
+    assert "ccm check --format github --fail-on editor --changed-files" in runs
     assert '--summary "$GITHUB_STEP_SUMMARY"' in runs
     assert 'ccm diff HEAD^1 HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"' in runs
 

@@ -11,10 +11,7 @@ import pytest
 
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
-from tests.conftest import PROJECT
 from tests.test_figures_are_quoted import quoted
-
-DATA = PROJECT / "data"
 
 # The issue's floor: the database starts with at least 20 documented practices.
 MIN_PRACTICES = 20
@@ -26,8 +23,9 @@ SMALL = {2: ("two", "dos", "deux", "zwei"), 4: ("four", "cuatro", "quatre", "vie
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
 def test_the_database_holds_enough_valid_practices(dataset):
@@ -35,8 +33,12 @@ def test_the_database_holds_enough_valid_practices(dataset):
     assert len(dataset.valid_practices()) >= MIN_PRACTICES
 
 
-def test_no_practice_has_a_finding(dataset):
-    practice_findings = [f for f in run_checks(dataset, dt.date(2025, 6, 1)) if "/practices/" in (f.file or "")]
+def test_no_practice_has_a_finding(dataset, request):
+    # The changed copy adds records in the short source form, which is valid: the S family (what sources rest
+    # on) is held to the shipped data only.
+    ignore = ["S"] if request.node.callspec.params.get("data_folder") == "changed" else None
+    findings = run_checks(dataset, dt.date(2025, 6, 1), ignore=ignore)
+    practice_findings = [f for f in findings if "/practices/" in (f.file or "")]
     assert practice_findings == []
 
 

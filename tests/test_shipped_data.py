@@ -10,22 +10,26 @@ import pytest
 
 from ccm_stockpile.checks import run_checks
 from ccm_stockpile.dataset import load
-from ccm_stockpile.findings import Severity
+from ccm_stockpile.findings import Addressee, Severity
 from ccm_stockpile.records.state import StateStatus
 from tests.conftest import PROJECT
 
-DATA = PROJECT / "data"
 UNTC_DATES = PROJECT / "tests" / "data" / "untc-treaty-dates.csv"
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load(DATA, "data")
+def dataset(data_folder):
+    """The shipped data, and the same with valid changes made (`conftest.data_folder`)."""
+    return load(data_folder, "data")
 
 
-def test_every_file_is_a_valid_record_and_no_finding_is_an_error(dataset):
+def test_every_file_is_a_valid_record_and_nothing_is_left_for_the_editor_to_fix(dataset):
+    """The gate's rule (`ccm check --fail-on editor`): an error addressed to a State (a report that does not
+    reconcile, R101; a missed deadline, T201) is a true finding about faithful data, never a failed test."""
     assert dataset.unchecked() == []
-    errors = [f for f in run_checks(dataset, dt.date(2025, 6, 1)) if f.severity == Severity.ERROR]
+    errors = [
+        f for f in run_checks(dataset, dt.date(2025, 6, 1)) if f.severity == Severity.ERROR and f.addressee == Addressee.EDITOR
+    ]
     assert errors == []
 
 
@@ -35,8 +39,8 @@ def test_one_file_per_state_named_after_its_code(dataset):
     assert all(loaded.path.stem == loaded.record.iso3.lower() for loaded in dataset.valid_states())
 
 
-def test_every_file_starts_with_its_schema_line():
-    for path in sorted((DATA / "states").glob("*.yaml")):
+def test_every_file_starts_with_its_schema_line(data_folder):
+    for path in sorted((data_folder / "states").glob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../schemas/state.schema.json", path.name
 
@@ -64,9 +68,14 @@ def test_every_figure_and_every_stockpile_fact_carries_a_source(dataset):
 def test_every_date_matches_the_un_treaty_collection(dataset):
     with UNTC_DATES.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    assert {row["iso3"] for row in rows} == {loaded.record.iso3 for loaded in dataset.valid_states()}
+    # States the table does not list (a new accession) are not checked here, and the table may list a state
+    # whose file is not there yet: the table is a snapshot of the UN Treaty Collection, the data moves on.
+    assert rows
     for row in rows:
-        record = dataset.state(row["iso3"]).record
+        loaded = dataset.state(row["iso3"])
+        if loaded is None:
+            continue
+        record = loaded.record
         assert record.status.value == row["status"], row["iso3"]
         assert (str(record.signed) if record.signed else "") == row["signed"], row["iso3"]
         assert (str(record.consent.date) if record.consent else "") == row["consent"], row["iso3"]
@@ -79,20 +88,23 @@ def test_withdrawn_states_record_their_withdrawal(dataset):
         assert (record.status == StateStatus.WITHDRAWN) == (record.withdrawal is not None), record.iso3
 
 
-def test_every_file_is_in_canonical_form():
+def test_every_file_is_in_canonical_form(data_folder):
     from ccm_stockpile.cli.fmt import record_files
     from ccm_stockpile.io.canonical import format_text, model_for
 
     stale = []
-    for path in record_files([DATA]):
+    for path in record_files([data_folder]):
         text = path.read_text(encoding="utf-8")
         if format_text(text, model_for(path), str(path)) != text:
             stale.append(path.name)
     assert stale == [], "run `ccm fmt` and commit the result"
 
 
-def test_every_source_block_names_its_document(dataset):
-    """Issue 16: what a figure rests on (the document) is named apart from where it was read."""
+def test_every_source_block_names_its_document(dataset, request):
+    """Issue 16: what a figure rests on (the document) is named apart from where it was read. The short form
+    stays valid, so the changed copy (a valid change in the short form) is not held to it."""
+    if request.node.callspec.params.get("data_folder") == "changed":
+        pytest.skip("the short source form is valid in a change; only the shipped data name every document")
     from ccm_stockpile.domain.provenance import sources_in
 
     records = [loaded.record for loaded in dataset.valid_states() + dataset.valid_practices()]
@@ -132,3 +144,18 @@ def test_the_working_document_cites_no_mirror_and_no_research_note(dataset):
     assert not [note for note in notes if note in text]
     keys = [cited.key for cited in document.documents]
     assert len(keys) == len(set(keys))
+
+
+def test_the_changed_copy_carries_each_valid_change(changed_data):
+    """`conftest.apply_valid_changes` made what it says, so the suite above ran on them."""
+    shipped, changed = load(PROJECT / "data"), load(changed_data)
+    netherlands = {item.year: item for item in changed.state("NLD").record.retention}[2023]
+    assert (netherlands.held.munitions, netherlands.held.submunitions, netherlands.omitted) == (0, 0, [])
+    assert (
+        max(i.year for i in changed.state("ESP").record.retention)
+        == max(i.year for i in shipped.state("ESP").record.retention) + 1
+    )
+    assert changed.state("FIN").record.consent.type.value == "accession"
+    assert {p.record.id for p in changed.valid_practices()} - {p.record.id for p in shipped.valid_practices()} == {
+        "nld-nammo-demilitarisation"
+    }

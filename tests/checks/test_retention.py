@@ -346,8 +346,21 @@ def test_R106_lists_every_missing_year_as_ranges(write_state, data_dir):
 
 def test_R106_uses_the_as_of_date_for_the_last_year_due(write_state, data_dir):
     write_state(make_state(retention=[entry(2023, 5, 578)]))
-    assert not findings_for(data_dir, dt.date(2025, 4, 29), ("R106",))
-    assert [f.year for f in findings_for(data_dir, dt.date(2025, 4, 30), ("R106",))] == [2024]
+    assert not findings_for(data_dir, dt.date(2025, 4, 30), ("R106",)), "the due day itself is in time"
+    assert [f.year for f in findings_for(data_dir, dt.date(2025, 5, 1), ("R106",))] == [2024]
+
+
+def test_R106_dates_the_initial_report_180_days_after_entry_into_force(write_state, data_dir):
+    record = make_state(
+        consent={"date": "2015-06-05", "type": "ratification"},
+        entry_into_force="2015-12-01",
+        retention=[{"year": 2015, "report": "not_submitted", "sources": SOURCE}],
+    )
+    write_state(record)
+    assert not findings_for(data_dir, dt.date(2016, 5, 1), ("R106",)), "not due on 30 April 2016"
+    assert not findings_for(data_dir, dt.date(2016, 5, 29), ("R106",))
+    [finding] = findings_for(data_dir, dt.date(2016, 5, 30), ("R106",))
+    assert finding.message == "the report for 2015 (due 2016-05-29) was not submitted; ask the state for it"
 
 
 def test_R106_a_year_it_asks_for_clears_the_finding_once_added(write_state, data_dir):

@@ -246,7 +246,7 @@ def test_write_atomic_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path):
 # summary, which is appended to (GitHub's own contract; an interrupted append never touches what was there).
 NOT_THROUGH_WRITE_ATOMIC = {
     ("render/working_document.py", "(Path(folder) / chart_name).write_bytes(image)"),
-    ("cli/fast.py", 'with summary.open("a", encoding="utf-8") as handle:'),
+    ("cli/runs.py", 'with summary.open("a", encoding="utf-8") as handle:'),
 }
 _WRITES = re.compile(r"\.write_text\(|\.write_bytes\(|\bopen\([^)]*[\"'][wax]b?\+?[\"']|\.save\(|savefig\(|outputfile=")
 

@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from ccm_stockpile.cli.app import app
-from tests.conftest import PROJECT, SOURCE, entry, make_state
+from tests.conftest import SOURCE, entry, findings_for, make_state
 
 runner = CliRunner()
 NONE = {"munitions": 0, "submunitions": 0}
@@ -65,7 +65,7 @@ def test_retention_ended_and_withdrawn_states_leave_the_list(data_dir, write_sta
 def test_reply_awaited_after_a_letter_until_a_later_reply(data_dir, write_state):
     letter = {"date": "2025-02-10", "kind": "letter", "summary": "Asked for planned and actual use", "sources": SOURCE}
     reply = {"date": "2025-03-15", "kind": "reply", "summary": "Use described", "sources": SOURCE}
-    unclear = {"date": "2025-02", "kind": "reply", "summary": "Use described", "sources": SOURCE}
+    same_month = {"date": "2025-02", "kind": "reply", "summary": "Use described", "sources": SOURCE}
     record = make_state(retention=[entry(2024, 1, 10, actual_use=None, omitted=["actual_use"])], engagements=[letter])
     write_state(record)
     first = followup_json(data_dir)[0]
@@ -74,11 +74,12 @@ def test_reply_awaited_after_a_letter_until_a_later_reply(data_dir, write_state)
     write_state(record | {"engagements": [letter, reply]})
     assert followup_json(data_dir)[0]["reply_awaited"] is False
     assert followup_json(data_dir, as_of="2025-03-01")[0]["reply_awaited"] is True  # the reply is not known yet
-    write_state(record | {"engagements": [letter, unclear]})
+    # A reply dated by month counts as received in that month: no reply is awaited (and no R111 reminder).
+    write_state(record | {"engagements": [letter | {"reply_by": "2025-03-10"}, same_month]})
     (state,) = followup_json(data_dir)
-    assert state["reply_awaited"] is True
-    assert state["reply"]["status"] == "unclear"
-    assert "may be before or after the letter of 2025-02-10" in followup(data_dir).stdout
+    assert state["reply_awaited"] is False
+    assert state["reply"]["status"] == "received"
+    assert not findings_for(data_dir, codes=("R111",))
 
 
 def test_a_state_whose_file_has_errors_is_listed_first_never_dropped(data_dir, write_state):
@@ -91,21 +92,22 @@ def test_a_state_whose_file_has_errors_is_listed_first_never_dropped(data_dir, w
     assert text.count("record has errors: fix it first") == 2
 
 
-def test_shipped_data_lists_the_work_plan_states_while_their_evidence_stands():
+def test_shipped_data_lists_the_work_plan_states_while_their_evidence_stands(data_folder):
     """An invariant, not today's content: while a state's file records the work plan's evidence (use omitted
-    by its reporting), the state is on follow-up for that reason."""
+    by its reporting), the state is on follow-up for that reason; a withdrawn state never is."""
     from ccm_stockpile.dataset import load
 
-    dataset = load(PROJECT / "data", "data")
-    states = {s["iso3"]: s for s in followup_json(PROJECT / "data")}
+    dataset = load(data_folder, "data")
+    states = {s["iso3"]: s for s in followup_json(data_folder)}
     for iso3 in ("BIH", "NLD", "ESP"):
-        record = dataset.state(iso3).record
-        evidence = [e.year for e in record.retention if {"planned_use", "actual_use"} & set(e.omitted)]
+        loaded = dataset.state(iso3)
+        evidence = [e.year for e in loaded.record.retention if {"planned_use", "actual_use"} & set(e.omitted)] if loaded else []
         if evidence:
             assert iso3 in states, f"{iso3} has the work plan's evidence but is not on follow-up"
             assert any(r["code"] == "R105" and r["year"] in evidence for r in states[iso3]["reasons"])
     assert all(r["addressee"] == "state" for s in states.values() for r in s["reasons"])
-    assert "LTU" not in states
+    withdrawn = {loaded.record.iso3 for loaded in dataset.valid_states() if loaded.record.withdrawal is not None}
+    assert not withdrawn & set(states)
 
 
 def test_text_output_says_exactly_what_each_finding_says(data_dir, write_state):

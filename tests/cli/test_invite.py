@@ -53,12 +53,13 @@ def test_completed_invites_the_states_parties_that_completed_and_have_no_practic
     assert sorted(path.name for path in tmp_path.iterdir()) == ["invitation-ITA-2025-06-01.en.md"]
 
 
-def test_the_shipped_data_gives_one_word_invitation_per_state_concerned(tmp_path):
+def test_the_shipped_data_gives_one_word_invitation_per_state_concerned(tmp_path, data_folder):
     from ccm_stockpile.dataset import load
 
-    result = runner.invoke(app, ["invite", "--completed", "--as-of", "2025-06-01", "--out", str(tmp_path), "--format", "docx"])
+    args = ["--data", str(data_folder), "--as-of", "2025-06-01", "--out", str(tmp_path), "--format", "docx"]
+    result = runner.invoke(app, ["invite", "--completed", *args])
     assert result.exit_code == 0, result.output
-    dataset = load(PROJECT / "data")
+    dataset = load(data_folder)
     own = {code for loaded in dataset.valid_practices() for code in loaded.record.states}
     expected = {
         loaded.record.iso3

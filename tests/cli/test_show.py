@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from ccm_stockpile.cli.app import app
-from tests.conftest import PROJECT, entry, make_state
+from tests.conftest import entry, make_state
 
 runner = CliRunner()
 
@@ -89,6 +89,11 @@ def test_show_degrades_to_ascii_when_the_output_cannot_take_utf8(tmp_path):
     assert b"Turkiye - test... (TUR)" in result.stdout
 
 
-def test_show_withdrawn_state_says_why_it_left_followup():
-    result = show(PROJECT / "data", "LTU")
-    assert "Not on the follow-up list: withdrawn with effect from 2025-03-06" in result.stdout
+def test_show_withdrawn_state_says_why_it_left_followup(data_folder):
+    from ccm_stockpile.dataset import load
+
+    withdrawn = [loaded.record for loaded in load(data_folder).valid_states() if loaded.record.withdrawal is not None]
+    assert withdrawn
+    for record in withdrawn:
+        result = show(data_folder, record.iso3)
+        assert f"Not on the follow-up list: withdrawn with effect from {record.withdrawal.effective}" in result.stdout

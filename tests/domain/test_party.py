@@ -29,7 +29,8 @@ def test_article17(deposit, expected):
 
 
 @pytest.mark.parametrize(
-    ("as_of", "year"), [(dt.date(2025, 4, 29), 2023), (dt.date(2025, 4, 30), 2024), (dt.date(2025, 12, 31), 2024)]
+    ("as_of", "year"),
+    [(dt.date(2025, 4, 29), 2023), (dt.date(2025, 4, 30), 2023), (dt.date(2025, 5, 1), 2024), (dt.date(2025, 12, 31), 2024)],
 )
 def test_latest_due_year(as_of, year):
     assert latest_due_year(as_of) == year
@@ -59,7 +60,12 @@ def test_party_time_ends_when_withdrawal_takes_effect_and_only_once_known():
         ("2011-03-01", dt.date(2012, 5, 1), [2011]),
         # Vanuatu, in force 1 March 2026: nothing is due before 30 April 2027.
         ("2026-03-01", dt.date(2026, 11, 27), []),
-        ("2026-03-01", dt.date(2027, 4, 30), [2026]),
+        # "Not later than 30 April": that day is in time, late from 1 May.
+        ("2026-03-01", dt.date(2027, 4, 30), []),
+        ("2026-03-01", dt.date(2027, 5, 1), [2026]),
+        # In force 1 December 2015: the report covering 2015 is the initial report, due 29 May 2016 (Art. 7(1)).
+        ("2015-12-01", dt.date(2016, 5, 29), []),
+        ("2015-12-01", dt.date(2016, 5, 30), [2015]),
     ],
 )
 def test_a_year_is_due_when_the_state_is_a_party_at_its_end_and_on_its_due_date(entry_into_force, as_of, due):

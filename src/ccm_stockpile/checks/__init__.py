@@ -17,7 +17,7 @@ from ccm_stockpile.checks.registry import CHECKS
 from ccm_stockpile.codes import CODES
 from ccm_stockpile.dataset import Dataset, collector_paused
 from ccm_stockpile.domain.party import latest_due_year
-from ccm_stockpile.findings import Finding, Severity
+from ccm_stockpile.findings import Addressee, Finding, Severity
 
 
 def contexts(dataset: Dataset, as_of: dt.date) -> list[StateContext]:
@@ -66,10 +66,13 @@ def run_checks(
     return sorted(findings, key=Finding.sort_key)
 
 
-def exit_code(findings: list[Finding], strict: bool = False) -> int:
-    """0 clean; 1 when a finding is at error level (or at warning level with `strict`)."""
+def exit_code(findings: list[Finding], strict: bool = False, fail_on: str = "any") -> int:
+    """0 clean; 1 when a finding is at error level (or at warning level with `strict`). With `fail_on`
+    "editor", only findings addressed to the editor count: a true finding about a State (R101, T201) is
+    what its reporting says, never a reason to fail a build of faithful data."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    return 1 if any(f.severity in failing for f in findings) else 0
+    counted = [f for f in findings if fail_on != "editor" or f.addressee == Addressee.EDITOR]
+    return 1 if any(f.severity in failing for f in counted) else 0
 
 
 __all__ = ["CHECKS", "StateContext", "contexts", "exit_code", "run_checks", "wanted"]

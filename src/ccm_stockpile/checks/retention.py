@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import check
 from ccm_stockpile.domain.balance import PartChange, consecutive_known, movements
-from ccm_stockpile.domain.party import report_due
 from ccm_stockpile.domain.series import PARTS, RetentionYear, first_entry_per_year
 from ccm_stockpile.findings import Addressee, Finding
 from ccm_stockpile.records.state import Omission, ReportStatus
@@ -281,11 +280,11 @@ def check_missing_reports(ctx: StateContext) -> Iterator[Finding]:
         if item.entry.report == ReportStatus.NOT_SUBMITTED and due:
             yield ctx.finding(
                 "R106",
-                f"the report for {year} (due {report_due(year).isoformat()}) was not submitted; ask the state for it",
+                f"the report for {year} (due {ctx.party.report_due(year).isoformat()}) was not submitted; ask the state for it",
                 item.at("report"),
                 year,
                 addressee=STATE,
-                facts={"request": "report", "year": year, "due": report_due(year)},
+                facts={"request": "report", "year": year, "due": ctx.party.report_due(year)},
             )
         retaining = not item.held_zero
     if missing:

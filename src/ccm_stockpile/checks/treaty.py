@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ccm_stockpile.checks.context import StateContext
 from ccm_stockpile.checks.registry import check
+from ccm_stockpile.domain.obligations import late
 from ccm_stockpile.findings import Finding
 
 
@@ -14,7 +15,9 @@ def check_destruction_deadline(ctx: StateContext) -> Iterator[Finding]:
     deadline = ctx.treaty.deadline
     if not ctx.party.ever_party or not ctx.treaty.stockpile_awaits_destruction or deadline is None:
         return
-    if deadline.day < ctx.as_of and ctx.party.contains(deadline.day):
+    if ctx.party.end is not None:
+        return  # a withdrawal that has taken effect ends every request; the history stays in `show`
+    if late(deadline.day, ctx.as_of) and ctx.party.contains(deadline.day):
         yield ctx.finding(
             "T201",
             f"the stockpile destruction deadline {deadline.day.isoformat()} ({deadline.basis}) has passed "
@@ -58,7 +61,7 @@ def check_reply_overdue(ctx: StateContext) -> Iterator[Finding]:
     letter = correspondence.last_letter
     if letter is None or not correspondence.reply_awaited or letter.reply_by is None or ctx.party.end is not None:
         return
-    if letter.reply_by.latest < ctx.as_of:
+    if late(letter.reply_by.latest, ctx.as_of):
         index = ctx.record.engagements.index(letter)
         reference = f" (ref. {letter.ref})" if letter.ref else ""
         yield ctx.finding(

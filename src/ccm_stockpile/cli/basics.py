@@ -143,11 +143,26 @@ def cached_run(data: Path, command: dict[str, Any], no_cache: bool, compute: Cal
     if hit is not None:
         output, code = hit
     else:
-        output, code = compute()
-        if entry:
-            cache.store(entry, output, code)
+        output, code = computed_and_stored(data, command, no_cache, compute)
     write_out(output)
     return code
+
+
+def computed_and_stored(
+    data: Path, command: dict[str, Any], no_cache: bool, compute: Callable[[], tuple[str, int]]
+) -> tuple[str, int]:
+    """Run `compute` and keep its result under the bytes it actually parsed (not those seen before it ran:
+    a file edited meanwhile must not leave an answer under content it was not computed from)."""
+    from ccm_stockpile.io import cache
+    from ccm_stockpile.io.reader import recording
+
+    with recording() as read:
+        output, code = compute()
+    if not no_cache:
+        entry = cache.key(data, command, read)
+        if entry:
+            cache.store(entry, output, code)
+    return output, code
 
 
 def console(stderr: bool = False) -> Console:

@@ -18,13 +18,20 @@ from ccm_stockpile.cli.common import (
     parse_state,
     require_data_folder,
 )
-from ccm_stockpile.cli.fast import check_command, check_output, github_root
+from ccm_stockpile.cli.runs import check_command, check_output, github_root
 
 
 class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+
+class FailOn(StrEnum):
+    """Whose error-level findings fail the run (values: `runs.FAIL_ON`)."""
+
+    EDITOR = "editor"
+    ANY = "any"
 
 
 def parse_codes(value: str | None, option: str) -> list[str] | None:
@@ -56,6 +63,14 @@ def check(
         CheckFormat, typer.Option("--format", help="text for people, json for scripts, github for pull-request annotations.")
     ] = CheckFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Whose findings fail the run: any (every error) or editor (only what the editor must fix, as the "
+            "gates use it: a true finding about a State, such as R101 or T201, is reported but does not fail).",
+        ),
+    ] = FailOn.ANY,
     select: Annotated[
         str | None,
         typer.Option(
@@ -85,7 +100,8 @@ def check(
         ),
     ] = None,
 ) -> int:
-    """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too)."""
+    """Validate every record and run every check; exit 1 on errors (with --strict, on warnings too; with
+    --fail-on editor, only on those addressed to the editor)."""
     day = parse_as_of(as_of)
     selected, ignored = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
     changed = read_changed_files(changed_files) if changed_files is not None else None
@@ -94,11 +110,11 @@ def check(
         parse_state(state)
     # GitHub places an annotation by its path from the repository root, wherever the command ran.
     root = github_root() if output == CheckFormat.GITHUB else None
-    command = check_command(data, day, output.value, strict, selected, ignored, state, root)
+    command = check_command(data, day, output.value, strict, selected, ignored, state, root, fail_on.value)
     if changed is not None:
         command["changed"] = sorted(changed)
 
     def compute() -> tuple[str, int]:
-        return check_output(data, day, output.value, strict, selected, ignored, state, root, changed, summary)
+        return check_output(data, day, output.value, strict, selected, ignored, state, root, changed, summary, fail_on.value)
 
     return cached_run(data, command, no_cache or summary is not None, compute)

@@ -13,89 +13,34 @@ import re
 import sys
 from pathlib import Path
 
+from ccm_stockpile.cli.runs import FAIL_ON, check_command, check_output, github_root, show_command
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO3 = re.compile(r"[A-Za-z]{3}")
-_CHECK_VALUES = {"--data", "--as-of", "--format", "--select", "--ignore", "--state"}
-_CHECK_FLAGS = {"--strict", "--no-cache"}
 _FORMATS = {"text", "json", "github"}
 
-
-def github_root() -> Path:
-    """The repository root GitHub places annotations from: $GITHUB_WORKSPACE, else the current folder."""
-    import os
-
-    return Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
-
-
-def check_command(
-    data: Path,
-    as_of: dt.date,
-    output: str,
-    strict: bool,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    state: str | None,
-    root: Path | None = None,
-) -> dict[str, object]:
-    """What a `ccm check` run's output depends on, besides the files and the display."""
-    return {
-        "name": "check",
-        "format": output,
-        "strict": strict,
-        "select": select,
-        "ignore": ignore,
-        "state": state.upper() if state else None,
-        "as_of": as_of.isoformat(),
-        "data": str(data),
-        "root": str(root) if root else None,
-    }
+# Every option the fast path understands, by command: True for an option that takes a value, False for a
+# flag. Anything else (--help, a typo, an option added to the full command only) goes to the full command
+# line. tests/cli/test_fast_path.py runs every combination of these against the full command line.
+ACCEPTED: dict[str, dict[str, bool]] = {
+    "check": {
+        "--data": True,
+        "--as-of": True,
+        "--format": True,
+        "--select": True,
+        "--ignore": True,
+        "--state": True,
+        "--fail-on": True,
+        "--strict": False,
+        "--no-cache": False,
+    },
+    "show": {"--data": True, "--as-of": True},
+}
 
 
-def check_output(
-    data: Path,
-    day: dt.date,
-    output: str,
-    strict: bool,
-    selected: list[str] | None,
-    ignored: list[str] | None,
-    state: str | None,
-    root: Path | None = None,
-    changed: set[str] | None = None,
-    summary: Path | None = None,
-) -> tuple[str, int]:
-    """What `ccm check` prints, and its exit code; the same whether typer or the fast path runs it."""
-    from ccm_stockpile.checks import exit_code, run_checks
-    from ccm_stockpile.cli.basics import PlainConsole, captured, load_dataset, parse_state, plain_output
-    from ccm_stockpile.render.findings import Totals, print_text, to_github, to_json, to_markdown
-
-    dataset = load_dataset(data)
-    only = parse_state(state, dataset)
-    findings = run_checks(dataset, day, selected, ignored)
-    totals = Totals(dataset.files, len(dataset.valid_states()), [loaded.display for loaded in dataset.unchecked()])
-    if only is not None:
-        findings = [f for f in findings if f.state == only]
-        files = dataset.state_files(only)
-        totals = Totals(len(files), sum(f.record is not None for f in files), [f.display for f in files if f.record is None])
-    code = max(exit_code(findings, strict), 1 if totals.unchecked else 0)
-    if summary is not None:  # a side effect: the callers never answer such a run from the cache
-        # Appended, not replaced through write_atomic: every step of a GitHub job appends to this file.
-        with summary.open("a", encoding="utf-8") as handle:
-            handle.write(to_markdown(findings, totals, day, root or github_root(), changed))
-    if output == "json":
-        return to_json(findings, day, totals) + "\n", code
-    if output == "github":
-        text = to_github(findings, root or github_root(), changed)
-        return (text + "\n" if text else ""), code
-    if plain_output():
-        plain = PlainConsole()
-        print_text(findings, totals, day, plain)  # type: ignore[arg-type]
-        return plain.file.getvalue(), code
-    return captured(lambda out: print_text(findings, totals, day, out)), code
-
-
-def show_command(data: Path, as_of: dt.date, iso3: str) -> dict[str, object]:
-    """What a `ccm show` run's output depends on, besides the files and the display."""
-    return {"name": "show", "state": iso3.upper(), "as_of": as_of.isoformat(), "data": str(data)}
+def _table(name: str) -> tuple[set[str], set[str]]:
+    options = ACCEPTED[name]
+    return {o for o, value in options.items() if value}, {o for o, value in options.items() if not value}
 
 
 def codes_of(value: str) -> list[str] | None:
@@ -150,12 +95,15 @@ def _command(argv: list[str]) -> tuple[Path, dict[str, object], bool] | None:
     if not argv or argv[0] not in {"check", "show"}:
         return None
     if argv[0] == "check":
-        parsed = _options(argv[1:], _CHECK_VALUES, _CHECK_FLAGS)
+        parsed = _options(argv[1:], *_table("check"))
         if parsed is None or parsed[2]:
             return None
         found, flags, _ = parsed
         day, output, state = _as_of(found), found.get("--format", "text"), found.get("--state")
+        fail_on = found.get("--fail-on", "any")
         if day is None or output not in _FORMATS or (state is not None and not _ISO3.fullmatch(state)):
+            return None
+        if fail_on not in FAIL_ON:
             return None
         select = codes_of(found["--select"]) if "--select" in found else None
         ignore = codes_of(found["--ignore"]) if "--ignore" in found else None
@@ -163,9 +111,10 @@ def _command(argv: list[str]) -> tuple[Path, dict[str, object], bool] | None:
             return None
         data = Path(found.get("--data", "data"))
         root = github_root() if output == "github" else None
-        return data, check_command(data, day, output, "--strict" in flags, select, ignore, state, root), "--no-cache" in flags
-    parsed = _options(argv[1:], {"--data", "--as-of"}, {"--no-cache"})
-    if parsed is None or len(parsed[2]) != 1 or "--no-cache" in parsed[1] or not _ISO3.fullmatch(parsed[2][0]):
+        description = check_command(data, day, output, "--strict" in flags, select, ignore, state, root, fail_on)
+        return data, description, "--no-cache" in flags
+    parsed = _options(argv[1:], *_table("show"))
+    if parsed is None or len(parsed[2]) != 1 or not _ISO3.fullmatch(parsed[2][0]):
         return None
     found, _, (iso3,) = parsed
     day = _as_of(found)
@@ -191,12 +140,16 @@ def answer_from_cache(argv: list[str]) -> int | None:
     if hit is None:
         if description["name"] != "check":
             return None
+        from ccm_stockpile.io.reader import recording
+
         try:
-            hit = _compute_check(data, description)
+            with recording() as read:
+                hit = _compute_check(data, description)
         except Exception:
             return None
-        if entry:
-            cache.store(entry, *hit)
+        stored = None if no_cache else cache.key(data, description, read)
+        if stored:  # keyed on the bytes parsed, not on those seen before the run (a file may change meanwhile)
+            cache.store(stored, *hit)
     from ccm_stockpile.cli.output import write_out
 
     output, code = hit
@@ -215,10 +168,21 @@ def _compute_check(data: Path, description: dict[str, object]) -> tuple[str, int
         description["ignore"],  # type: ignore[arg-type]
         description["state"],  # type: ignore[arg-type]
         Path(str(root)) if root else None,
+        fail_on=str(description["fail_on"]),
     )
 
 
-_HELP: tuple[list[str], ...] = (["--help"], ["-h"], [])
+# A bare `ccm` is not here: typer answers it (help, exit 2), and shell completion also runs `ccm` with no
+# arguments (the words are in the environment), so an empty argument list is never answered from the cache.
+_HELP: tuple[list[str], ...] = (["--help"], ["-h"])
+
+
+def completing() -> bool:
+    """A shell is asking for completions (click's `_CCM_COMPLETE`, whatever the program's name): only the
+    full command line answers, never the cache."""
+    import os
+
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
 
 
 def help_from_cache(argv: list[str]) -> int | None:
@@ -258,9 +222,11 @@ def main() -> None:
     # time (each pass walks every record object), so it stays off until the process ends.
     gc.disable()
     argv = sys.argv[1:]
-    code = help_from_cache(argv)
-    if code is None:
-        code = answer_from_cache(argv)
+    code = None
+    if argv and not completing():
+        code = help_from_cache(argv)
+        if code is None:
+            code = answer_from_cache(argv)
     if code is not None:
         sys.exit(code)
     from ccm_stockpile.cli.app import main as full

@@ -18,7 +18,7 @@ from ccm_stockpile.cli.common import (
     parse_state,
     require_data_folder,
 )
-from ccm_stockpile.cli.fast import show_command
+from ccm_stockpile.cli.runs import show_command
 
 
 def show(

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ccm_stockpile.domain.obligations import answers
 from ccm_stockpile.records.state import Engagement, EngagementKind
 
 _SENT = {EngagementKind.LETTER, EngagementKind.REMINDER}
@@ -15,7 +16,6 @@ class ReplyStatus(StrEnum):
     NO_LETTER = "no letter"
     AWAITED = "awaited"
     RECEIVED = "received"
-    UNCLEAR = "unclear"  # a reply whose partial date may fall before or after the letter
 
 
 @dataclass(frozen=True)
@@ -39,25 +39,18 @@ class Correspondence:
 
     @property
     def reply_awaited(self) -> bool:
-        """A letter or reminder with no reply surely dated on or after it."""
-        return self.status in {ReplyStatus.AWAITED, ReplyStatus.UNCLEAR}
+        """A letter or reminder with no reply dated on or after it (`obligations.answers`)."""
+        return self.status == ReplyStatus.AWAITED
 
 
 def correspondence(engagements: list[Engagement], as_of: dt.date) -> Correspondence:
-    """The correspondence as of a date. A reply clears the latest letter only when its date cannot be
-    earlier than the letter's: a reply dated `2025-02` does not clear a letter of `2025-02-10`."""
+    """The correspondence as of a date. A reply answers the latest letter when it is not surely earlier
+    (`obligations.answers`): a reply dated `2025-05` answers a letter of 2025-05-10, received in that month."""
     known = sorted((e for e in engagements if not e.date.surely_after(as_of)), key=lambda e: e.date)
     letters = [e for e in known if e.kind in _SENT]
     if not letters:
         return Correspondence(known, None, ReplyStatus.NO_LETTER)
     letter = max(letters, key=lambda e: e.date.latest)
-    replies = [e for e in known if e.kind == EngagementKind.REPLY and not e.date.surely_before(letter.date)]
-    if any(reply.date.earliest >= letter.date.latest for reply in replies):
+    if any(e.kind == EngagementKind.REPLY and answers(e.date, letter.date) for e in known):
         return Correspondence(known, letter, ReplyStatus.RECEIVED)
-    if replies:
-        detail = (
-            f"the reply dated {replies[-1].date} may be before or after the {letter.kind.value} of {letter.date}: "
-            f"record the reply's full date"
-        )
-        return Correspondence(known, letter, ReplyStatus.UNCLEAR, detail)
     return Correspondence(known, letter, ReplyStatus.AWAITED)

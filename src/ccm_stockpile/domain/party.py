@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ccm_stockpile.domain.obligations import annual_report_due, late, report_due
 from ccm_stockpile.records.state import StateRecord
 from ccm_stockpile.records.types import PartialDate
 
@@ -28,11 +29,6 @@ def article17_entry_into_force(deposit: PartialDate) -> dt.date | None:
     return max(derived, CONVENTION_IN_FORCE)
 
 
-def report_due(year: int) -> dt.date:
-    """The report for calendar year Y is due on 30 April of Y+1 (Art. 3(8), Art. 7(2))."""
-    return dt.date(year + 1, 4, 30)
-
-
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day `years` later (28 February for a 29 February that does not exist)."""
     try:
@@ -42,8 +38,8 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def latest_due_year(as_of: dt.date) -> int:
-    """The latest calendar year whose report was due on or before `as_of`."""
-    return as_of.year - 1 if as_of >= dt.date(as_of.year, 4, 30) else as_of.year - 2
+    """The latest calendar year whose annual report is late on `as_of` (due 30 April: late from 1 May)."""
+    return as_of.year - 1 if late(annual_report_due(as_of.year - 1), as_of) else as_of.year - 2
 
 
 def entry_into_force(record: StateRecord) -> tuple[dt.date | None, str | None]:
@@ -85,12 +81,18 @@ class PartyTime:
         the year is over, and its report did not fall due after a withdrawal took effect."""
         if not self.contains(dt.date(year, 12, 31)):
             return False
-        return self.end is None or report_due(year) < self.end
+        return self.end is None or self.report_due(year) < self.end
+
+    def report_due(self, year: int) -> dt.date:
+        """When the report covering `year` is due (`obligations.report_due`: the initial report's day for the
+        year it covers)."""
+        return report_due(year, self.start)
 
     def year_is_due(self, year: int) -> bool:
-        """The one rule: the report for `year` is due when the state was a party at the end of the year and
-        on its due date (30 April of the next year), and that date is on or before the as-of date."""
-        return self.contains(dt.date(year, 12, 31)) and self.contains(report_due(year))
+        """The one rule: the report for `year` is owed when the state was a party at the end of the year and on
+        its due date, and it is late on the as-of date (the due day itself is in time)."""
+        due = self.report_due(year)
+        return self.contains(dt.date(year, 12, 31)) and self.contains(due) and late(due, self.as_of)
 
     def due_years(self, first: int = FIRST_REPORT_YEAR) -> list[int]:
         """Every year from `first` whose report is due, in order."""

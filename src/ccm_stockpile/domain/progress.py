@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from ccm_stockpile.dataset import Dataset
 from ccm_stockpile.domain.correspondence import ReplyStatus
+from ccm_stockpile.domain.obligations import answers, late
 from ccm_stockpile.domain.view import StateView
 from ccm_stockpile.domain.working_document import YES, WorkingDocument
 from ccm_stockpile.records.state import EngagementKind
@@ -88,7 +89,7 @@ def _letters(item: TimelineItem, views: dict[str, StateView]) -> tuple[Status, s
         if correspondence.status == ReplyStatus.RECEIVED:
             answered += 1
             reply = f"reply received ({correspondence.last.date if correspondence.last else ''})"
-        elif letter.reply_by and letter.reply_by.latest < view.as_of:
+        elif letter.reply_by and late(letter.reply_by.latest, view.as_of):
             reply = f"no reply; reply was due by {letter.reply_by}"
         else:
             reply = "reply awaited" + (f" by {letter.reply_by}" if letter.reply_by else "")
@@ -106,7 +107,7 @@ def _invitations(views: dict[str, StateView]) -> tuple[Status, str, list[Detail]
         if not invited:
             continue
         last = max(invited, key=lambda e: e.date.latest)
-        replied = any(e.kind == EngagementKind.REPLY and e.date.earliest >= last.date.latest for e in engagements)
+        replied = any(e.kind == EngagementKind.REPLY and answers(e.date, last.date) for e in engagements)
         answered += replied
         details.append(Detail(view.record.name, f"invited {last.date}; {'answered' if replied else 'no answer yet'}"))
     status = Status.IN_PROGRESS if details else Status.NOT_STARTED

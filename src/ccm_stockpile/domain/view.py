@@ -9,8 +9,10 @@ from functools import cached_property
 from ccm_stockpile.dataset import Dataset, LoadedFile
 from ccm_stockpile.domain.balance import PartChange, compare
 from ccm_stockpile.domain.correspondence import Correspondence, correspondence
+from ccm_stockpile.domain.obligations import Obligations, report_obligations, retained_during
 from ccm_stockpile.domain.party import PartyTime
 from ccm_stockpile.domain.series import RetentionYear, build_series, known_holdings
+from ccm_stockpile.domain.situation import RetentionSituation, retention_situation
 from ccm_stockpile.domain.treaty import TreatyFacts, treaty_facts
 from ccm_stockpile.records.settings import Settings
 from ccm_stockpile.records.state import StateRecord
@@ -56,6 +58,16 @@ class StateView:
     @cached_property
     def correspondence(self) -> Correspondence:
         return correspondence(self.record.engagements, self.as_of)
+
+    @cached_property
+    def situation(self) -> RetentionSituation:
+        """The retention situation with its evidence, computed once; every output reads this."""
+        return retention_situation(self.series)
+
+    @cached_property
+    def obligations(self) -> Obligations:
+        """The reports the state owed or owes, with their due dates and legal bases."""
+        return report_obligations(self.party, retained_during(self.series))
 
     @property
     def retention_ended(self) -> bool:

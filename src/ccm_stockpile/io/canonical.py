@@ -29,7 +29,7 @@ import yaml
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ccm_stockpile.io.reader import _Loader, parse_text, resolve_scalar
+from ccm_stockpile.io.reader import _Loader, last_line, parse_text, resolve_scalar
 
 
 class FormatError(Exception):
@@ -311,17 +311,6 @@ def _quote_ambiguous(text: str) -> str:
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
-
-
-def last_line(node: Node) -> int:
-    """The last line (0-based) holding any of the node's own text."""
-    if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        return last_line(last[1] if isinstance(node, MappingNode) else last)
-    end = node.end_mark
-    if end.column == 0 and end.line > node.start_mark.line:
-        return end.line - 1
-    return end.line
 
 
 def _is_trivia(line: str) -> bool:

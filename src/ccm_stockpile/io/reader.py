@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ccm_stockpile.codes import new_finding
 from ccm_stockpile.findings import Finding
+from ccm_stockpile.io.digests import NOT_A_FILE, UNREADABLE, content_digest
 from ccm_stockpile.io.locations import Locations, Mark, display_path
 from ccm_stockpile.io.locations import year_of as _year_of
 
@@ -296,10 +299,43 @@ def parse_text(text: str, path: Path, display: str) -> ParsedFile:
     return parsed
 
 
+def last_line(node: Node) -> int:
+    """The last line (0-based) holding any of the node's own text."""
+    if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return last_line(last[1] if isinstance(node, MappingNode) else last)
+    end = node.end_mark
+    if end.column == 0 and end.line > node.start_mark.line:
+        return end.line - 1
+    return end.line
+
+
+_read_log: list[dict[Path, str]] = []
+
+
+@contextmanager
+def recording() -> Iterator[dict[Path, str]]:
+    """Within the block, every path `read_file` reads, with the digest of the very bytes it parsed (or
+    NOT_A_FILE, UNREADABLE): what the results cache keys a computed output on, so that a file edited while a
+    command runs can never be stored under its new content."""
+    log: dict[Path, str] = {}
+    _read_log.append(log)
+    try:
+        yield log
+    finally:
+        _read_log.remove(log)
+
+
+def _logged(path: Path, digest: str) -> None:
+    for log in _read_log:
+        log[path] = digest
+
+
 def read_file(path: Path, display: str | None = None) -> ParsedFile:
     """Read one YAML record file into plain data and line marks."""
     display = display or str(path)
     if not path.is_file():
+        _logged(path, NOT_A_FILE)
         parsed = ParsedFile(path=path, display=display)
         parsed.findings.append(
             new_finding(
@@ -315,10 +351,12 @@ def read_file(path: Path, display: str | None = None) -> ParsedFile:
     try:
         raw = path.read_bytes()
     except OSError as error:
+        _logged(path, UNREADABLE)
         parsed = ParsedFile(path=path, display=display)
         reason = error.strerror or str(error)
         parsed.findings.append(new_finding("E001", f"cannot read the file: {reason}", file=display, line=1, column=1))
         return parsed
+    _logged(path, content_digest(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -130,8 +130,7 @@ def insert_list_item(text: str, key: str, after: int, fields: list[tuple[str, ob
     import yaml
     from yaml.nodes import MappingNode, SequenceNode
 
-    from ccm_stockpile.io.canonical import last_line
-    from ccm_stockpile.io.reader import _Loader
+    from ccm_stockpile.io.reader import _Loader, last_line
 
     root = yaml.compose(text, Loader=_Loader)
     if not isinstance(root, MappingNode):

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+    from ccm_stockpile.records.state import Language
+
+from ccm_stockpile.render.markup import TEMPLATES, Safe, escape_markdown
 
 
 class Format(StrEnum):
@@ -36,25 +38,6 @@ class RenderError(Exception):
     """A template could not be rendered (an undefined name, a syntax error): nothing is written."""
 
 
-class Safe(str):
-    """Text the templates built themselves (a number, a date, a link): written out as it is."""
-
-    __slots__ = ()
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$!])")
-
-
-def escape_markdown(value: object) -> str:
-    """A value from the data as Markdown text: its special characters escaped, control characters gone."""
-    if isinstance(value, Safe):
-        return value
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    # A line that starts like a list item or a heading would change the document's structure.
-    return re.sub(r"(?m)^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
-
-
 def _link(url: object) -> Safe:
     text = str(url)
     if not re.fullmatch(r"https?://[^\s<>]+", text):
@@ -62,10 +45,15 @@ def _link(url: object) -> Safe:
     return Safe(f"<{text}>")
 
 
-def environment(templates: Path | None = None, filters: dict[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
-    """The one template environment: a user's folder first (--templates), then the built-in templates."""
+def environment(
+    templates: Path | None = None, filters: dict[str, Callable[..., Any]] | None = None, language: Language | None = None
+) -> SandboxedEnvironment:
+    """The one template environment: a user's folder first (--templates), then the built-in templates; the
+    messages of `language` from its catalogue (`render/i18n.py`), English when none is given."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+
+    from ccm_stockpile.render.i18n import SOURCE_LANGUAGE, gettext_callables, translations
 
     folders = [str(templates)] if templates else []
     env = SandboxedEnvironment(
@@ -76,6 +64,12 @@ def environment(templates: Path | None = None, filters: dict[str, Callable[..., 
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # A `{% trans %}` block may span lines in the template; its message is one line in the catalogue.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        **gettext_callables(translations(language or SOURCE_LANGUAGE, templates)), newstyle=True
     )
     env.filters["link"] = _link
     env.filters["safe_text"] = Safe

@@ -1,4 +1,5 @@
-"""Per-language template filters: dates, numbers and quantities (Babel), sources as notes, names."""
+"""Per-language template filters: dates, numbers and quantities (Babel), sources as notes, sub-paragraph
+marks, names. Their words are messages in the catalogues (`render/i18n.py`), like the templates' own."""
 
 from __future__ import annotations
 
@@ -9,25 +10,33 @@ from ccm_stockpile.records.state import Language
 from ccm_stockpile.records.types import PartialDate, Quantity, Source
 from ccm_stockpile.render import language as words
 from ccm_stockpile.render.documents import Safe, escape_markdown
+from ccm_stockpile.render.i18n import N_, translate
 
-_USES = {
-    Language.EN: {"planned_use": "planned use", "actual_use": "actual use"},
-    Language.FR: {"planned_use": "utilisation prévue", "actual_use": "utilisation effective"},
-    Language.ES: {"planned_use": "uso previsto", "actual_use": "uso real"},
-}
-_KEPT_AT = {Language.EN: "kept at", Language.FR: "conservé à", Language.ES: "archivado en"}
-_REPORT = {
-    Language.EN: ("Article 7 report", "for {year}", "submitted on {date}", "submitted in {date}"),
-    Language.FR: ("rapport présenté au titre de l'article 7", "pour {year}", "présenté le {date}", "présenté en {date}"),
-    Language.ES: (
-        "informe presentado en virtud del artículo 7",
-        "correspondiente a {year}",
-        "presentado el {date}",
-        "presentado en {date}",
-    ),
-}
-_REPORTED_IN = {Language.EN: "as reported in", Language.FR: "tel que cité dans", Language.ES: "según se recoge en"}
-_NOT_REPORTED = {Language.EN: "not reported", Language.FR: "non indiqué", Language.ES: "no indicado"}
+_USES = {"planned_use": N_("planned use"), "actual_use": N_("actual use")}
+# Translators: a document kept in an archive, cited in a footnote: "Letter CCM/1, 2 May 2025, kept at <archive>".
+_KEPT_AT = N_("kept at")
+# Translators: a cell of a table of figures for which the State's report gives no figure.
+_NOT_REPORTED = N_("not reported")
+# Translators: the mark of the n-th sub-paragraph of a request, "(a)" in English; "a)" in French and Spanish.
+_MARK = N_("(%(letter)s)")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Translators: a Babel (CLDR) date pattern for a month and year, "April 2018"; Spanish "MMMM 'de' y".
+_MONTH_YEAR = N_("MMMM y")
+# Translators: a State's report under Article 7 cited in a footnote or an annex: "Spain, Article 7 report for 2019".
+_REPORT = N_("Article 7 report")
+_REPORT_FOR = N_("Article 7 report for %(year)s")
+# Translators: when a State's report reached the UN, in a citation: "submitted on 30 April 2020".
+_SUBMITTED_ON = N_("submitted on %(date)s")
+# Translators: the same with a month or a year only: "submitted in April 2020".
+_SUBMITTED_IN = N_("submitted in %(date)s")
+# Translators: a document read in another publication: "...; as reported in Cluster Munition Monitor, <url>".
+_REPORTED_IN = N_("as reported in")
+
+
+def sub_paragraph_mark(index: int, language: Language) -> str:
+    """The mark of the `index`-th sub-paragraph (from 0): `(a)`, `a)`; after `z`, `aa`, `bb`, ..."""
+    letter = _LETTERS[index % 26] * (1 + index // 26)
+    return translate(_MARK, language) % {"letter": letter}
 
 
 def language_filters(language: Language) -> dict[str, Any]:
@@ -42,14 +51,14 @@ def language_filters(language: Language) -> dict[str, Any]:
         if day.month is not None:
             from babel.dates import format_date
 
-            pattern = "MMMM 'de' y" if language == Language.ES else "MMMM y"  # "abril de 2018"
+            pattern = translate(_MONTH_YEAR, language)
             return Safe(format_date(day.earliest, format=pattern, locale=words.LOCALES[language]))
         return Safe(str(day.year))
 
     def part(held: Quantity, name: str) -> Safe:
         value = getattr(held, name)
         if value is None:
-            return Safe(_NOT_REPORTED[language])
+            return Safe(translate(_NOT_REPORTED, language))
         return Safe(words.amount(value, name in held.approximate, language))
 
     def cite(source: Source | Citation) -> Safe:
@@ -58,13 +67,12 @@ def language_filters(language: Language) -> dict[str, Any]:
         cited = source if isinstance(source, Citation) else citation(source)
         pieces: list[str] = []
         if cited.is_report:
-            name, covered, on_date, in_month = _REPORT[language]
             author = words.territory(cited.state, language) if cited.state else ""
-            report = f"{name} {covered.format(year=cited.year)}" if cited.year else name
+            report = translate(_REPORT_FOR, language) % {"year": cited.year} if cited.year else translate(_REPORT, language)
             pieces = [escape_markdown(piece) for piece in (author, report, cited.title, cited.symbol) if piece]
             if cited.date:
-                pattern = on_date if cited.date.is_complete else in_month
-                pieces.append(pattern.format(date=partial_date(cited.date)))
+                pattern = _SUBMITTED_ON if cited.date.is_complete else _SUBMITTED_IN
+                pieces.append(translate(pattern, language) % {"date": partial_date(cited.date)})
         else:
             by = words.territory(cited.state, language) if cited.state else cited.author
             pieces = [escape_markdown(piece) for piece in (by, cited.title, cited.symbol) if piece]
@@ -73,11 +81,11 @@ def language_filters(language: Language) -> dict[str, Any]:
         if cited.url:
             pieces.append(f"<{cited.url}>")
         elif cited.kept_at:
-            pieces.append(f"{_KEPT_AT[language]} {escape_markdown(cited.kept_at)}")
+            pieces.append(f"{translate(_KEPT_AT, language)} {escape_markdown(cited.kept_at)}")
         text = ", ".join(pieces)
         for publication in cited.reported_in:
             where = f", <{publication.url}>" if publication.url else ""
-            text += f"; {_REPORTED_IN[language]} {escape_markdown(publication.title)}{where}"
+            text += f"; {translate(_REPORTED_IN, language)} {escape_markdown(publication.title)}{where}"
         return Safe(text)
 
     return {
@@ -86,7 +94,8 @@ def language_filters(language: Language) -> dict[str, Any]:
         "quantity": lambda held: Safe(words.quantity(held, language)),
         "part": part,
         "number": lambda value: Safe(words.number(value, language)),
-        "use_label": lambda item: Safe(_USES[language][item]),
+        "use_label": lambda item: Safe(translate(_USES[item], language)),
+        "mark": lambda index: Safe(sub_paragraph_mark(index, language)),
         "cite": cite,
         "to_name": lambda name: words.to_name(name, language),
     }

@@ -292,7 +292,7 @@ def invitation_markdown(
     filters["cite_all"] = cite_all
     filters["of_states"] = lambda codes: Safe(escape_markdown(_of_states(tuple(codes), states, language)))
     filters["of_name"] = lambda name: Safe(escape_markdown(words.de_name(name, language)))
-    env = environment(templates, filters)
+    env = environment(templates, filters, language)
     context = correspondence_context(view, states, language, invitation.form) | {
         "invitation": invitation,
         "questions": questionnaire(invitation.fields, language),

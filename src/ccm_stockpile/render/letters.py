@@ -66,7 +66,7 @@ def letter_markdown(letter: Letter, view: StateView, states: dict[str, StateReco
     """The letter as Markdown, from `letters/followup.<language>.md.j2`."""
     language = letter.language
     require_signatories(letter.form, view.settings)
-    env = environment(templates, language_filters(language))
+    env = environment(templates, language_filters(language), language)
     context = correspondence_context(view, states, language, letter.form) | {"letter": letter}
     return render_markdown(env, f"letters/followup.{language.value}.md.j2", context)
 

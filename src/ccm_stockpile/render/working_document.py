@@ -72,7 +72,7 @@ def working_document_markdown(
     workplan_source: Source | None = None,
 ) -> str:
     """The document as Markdown, from `working-document.<language>.md.j2`; `chart` is the image's file name."""
-    env = environment(templates, working_document_filters(language))
+    env = environment(templates, working_document_filters(language), language)
     context = document_context(document, settings, language, coordinators, chart, workplan_source)
     return render_markdown(env, f"working-document.{language.value}.md.j2", context)
 
