@@ -164,13 +164,15 @@ def _first(sources: tuple[Source, ...]) -> Source | None:
 
 
 def _sources(brief_parts: list[Source | None]) -> list[Source]:
-    """Each source once, in the order the brief first cites it."""
-    seen: set[str] = set()
+    """Each document once, in the order the brief first cites it (two readings of one document are one)."""
+    from ccm_stockpile.domain.provenance import citation
+
+    seen: set[tuple[object, ...]] = set()
     kept = []
     for source in brief_parts:
         if source is None:
             continue
-        key = source.url or f"{source.title}|{source.kept_at}"
+        key = citation(source).key
         if key not in seen:
             seen.add(key)
             kept.append(source)

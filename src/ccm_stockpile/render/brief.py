@@ -66,8 +66,11 @@ def brief_markdown(
     return render_markdown(env, TEMPLATE, context)
 
 
-def _key(source: Source) -> str:
-    return source.url or f"{source.title}|{source.kept_at}"
+def _key(source: Source) -> tuple[object, ...]:
+    """Two readings of one document are one source of the brief (domain/provenance)."""
+    from ccm_stockpile.domain.provenance import citation
+
+    return citation(source).key
 
 
 def brief_file(brief: Brief, output: Format) -> str:
