@@ -39,6 +39,17 @@ def between(request: str, year: int, before: Quantity, after: Quantity) -> dict[
     return {"request": request, "year": year, "previous_year": year - 1, "before": before, "after": after}
 
 
+R104_2022_2024 = (
+    "R104",
+    2024,
+    S,
+    "retention[year=2024].held",
+    "holdings of 10 munitions / 200 submunitions unchanged for 3 consecutive years (2022-2024) with no "
+    "consumption reported; ask whether they are used and still the minimum absolutely necessary (Action 17)",
+    {"request": "still_needed", "year": 2024, "first_year": 2022, "held": Quantity(munitions=10, submunitions=200)},
+)
+
+
 def detail(findings: list) -> list[tuple]:
     return sorted((f.code, f.year, f.addressee.value, f.path, f.message, f.facts) for f in findings if f.code != "R109")
 
@@ -265,6 +276,59 @@ CASES: list[tuple[str, list, list]] = [
         [("R103", 2024, E, "retention[year=2024].by_type[type=B]", f"2024: type B went from 0 to 10 munitions {EDITOR_ROW}", {})],
     ),
     (
+        "a year without type rows does not stop the by-type check of the next",
+        [
+            entry(2022, 10, 200, by_type=[]),
+            entry(2023, 10, 200, by_type=rows(("A", 10, 200))),
+            entry(2024, 10, 200, by_type=rows(("B", 10, 200))),
+        ],
+        [
+            (
+                "R107",
+                2022,
+                E,
+                "retention[year=2022].by_type",
+                "2022: 10 munitions / 200 submunitions held with no type or lot numbers recorded; add `by_type` rows "
+                "from the report, or `omitted: [types, lots]` with its source if the report does not give them",
+                {},
+            ),
+            (
+                "R103",
+                2024,
+                E,
+                "retention[year=2024].by_type[type=B]",
+                f"2024: type B went from 0 to 10 munitions {EDITOR_ROW}",
+                {},
+            ),
+            R104_2022_2024,
+        ],
+    ),
+    (
+        "across a gap nothing is said to be not recorded: no movement is asked for years without a figure",
+        [entry(2021, 10, 500), entry(2023, 10, 400, **MOVES_NONE)],
+        [
+            (
+                "R102",
+                2023,
+                E,
+                "retention[year=2023].held",
+                "holdings are lower than the reported movements account for between 2021 and 2023 (no figure for the "
+                f"years between): submunitions 500 -> 400; {RECORD}",
+                {},
+            ),
+            (
+                "R106",
+                2024,
+                E,
+                "retention[year=2023]",
+                "no entry recorded for 2022, 2024 (each report due 30 April of the next year) while the state was "
+                "retaining; add the entries from the Article 7 reports, or `report: not_submitted` where a source says "
+                "a report was not provided",
+                {},
+            ),
+        ],
+    ),
+    (
         "a swap in each of two years: two findings",
         [
             entry(2022, 10, 200, by_type=rows(("A", 10, 200))),
@@ -288,15 +352,7 @@ CASES: list[tuple[str, list, list]] = [
                 f"2024: type C went from 0 to 10 munitions {EDITOR_ROW}",
                 {},
             ),
-            (
-                "R104",
-                2024,
-                S,
-                "retention[year=2024].held",
-                "holdings of 10 munitions / 200 submunitions unchanged for 3 consecutive years (2022-2024) with no "
-                "consumption reported; ask whether they are used and still the minimum absolutely necessary (Action 17)",
-                {"request": "still_needed", "year": 2024, "first_year": 2022, "held": q(10, 200)},
-            ),
+            R104_2022_2024,
         ],
     ),
     (
