@@ -71,10 +71,17 @@ def test_a_finding_names_its_file_line_and_column_and_keeps_its_facts(write_stat
 
 
 def test_R109_ranks_by_submunitions_then_munitions_an_unknown_part_as_zero(write_state, data_dir):
-    """Four holders, the settings list the three largest: unknown parts count as zero in the order."""
+    """Four holders, the settings list the three largest: unknown parts count as zero in the order, and one
+    submunition outranks any number of munitions."""
     write_state(make_state(iso3="BEL", name="Belgium", retention=[entry(2024, held={"munitions": None, "submunitions": 5})]))
     write_state(make_state(iso3="CHE", name="Switzerland", retention=[entry(2024, 1, 5)]))
     write_state(make_state(iso3="DEU", name="Germany", retention=[entry(2024, held={"munitions": 2, "submunitions": None})]))
-    write_state(make_state(iso3="FRA", name="France", retention=[entry(2024, 3, 0)]))
+    write_state(make_state(iso3="GBR", name="United Kingdom", retention=[entry(2024, 0, 1)]))
     ranked = sorted((f.message.split("rank ")[1][0], f.state) for f in findings_for(data_dir, AS_OF, ("R109",)))
-    assert ranked == [("1", "CHE"), ("2", "BEL"), ("3", "FRA")]
+    assert ranked == [("1", "CHE"), ("2", "BEL"), ("3", "GBR")]
+
+
+def test_a_finding_keeps_the_value_it_is_about(write_state, data_dir):
+    write_state(make_state(entry_into_force="2009-01-01"))
+    (t203,) = findings_for(data_dir, AS_OF, ("T203",))
+    assert t203.value == "2009-01-01"

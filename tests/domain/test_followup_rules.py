@@ -29,10 +29,10 @@ LETTER = {
 }
 
 
-def build(data_dir: Path) -> tuple[list[FollowUp], dict[str, Any]]:
+def build(data_dir: Path, as_of: dt.date = AS_OF) -> tuple[list[FollowUp], dict[str, Any]]:
     dataset = load(data_dir, str(data_dir))
-    views = list(contexts(dataset, AS_OF))
-    found = run_checks(dataset, AS_OF, state_contexts=views)
+    views = list(contexts(dataset, as_of))
+    found = run_checks(dataset, as_of, state_contexts=views)
     return followups(dataset, views, found), {view.record.iso3: view for view in views}
 
 
@@ -68,11 +68,13 @@ def test_order_reasons_and_names(write_state, data_dir):
     write_state(make_state(iso3="SWE", name="Sweden", retention=[entry(2024, 0, 125, actual_use=None)]))
     write_state("iso3: [PRT\n", name="prt.yaml")
     write_state("iso3: ITA\nstatus: party\nretianed: []\n", name="ita.yaml")
-    write_state("iso3: CHE\nname: Switzerland\nstatus: party\nretianed: []\n", name="che.yaml")
+    write_state("iso3: CHE\nname: Switzerland\nstatus: party\nretianed: []\n", name="switzerland.yaml")
+    # No reason to write to Andorra, listed first in the folder: the states after it are still considered.
+    write_state(make_state(iso3="AND", name="Andorra", retention=[entry(2024, 1, 10)]))
     items, _ = build(data_dir)
     assert summary(items) == [
+        ("CHE", "Switzerland", "switzerland.yaml", True, 2, 0, [("E002", None), ("E004", None)], None),
         ("ITA", "ITA", "ita.yaml", True, 2, 0, [("E002", None), ("E002", None)], None),
-        ("CHE", "Switzerland", "che.yaml", True, 1, 0, [("E002", None)], None),
         ("PRT", "PRT", "prt.yaml", True, 1, 0, [("E001", None)], None),
         ("ESP", "Spain", "esp.yaml", False, 1, 0, [("R101", 2024)], 2024),
         ("DEU", "Germany", "deu.yaml", False, 0, 2, [("R105", 2024), ("R111", None)], 2024),
@@ -194,11 +196,16 @@ def test_ended_and_withdrawn_states_are_off_the_list_and_say_why(write_state, da
         )
     )
     write_state(make_state(iso3="FRA", name="France", retention=[entry(2024, 1, 50, **USE_OMITTED)]))
+    write_state(make_state(iso3="NOR", name="Norway", retention=[entry(2024, 1, 60, **USE_OMITTED)]))
+    ended = [entry(2019, 5, 100), entry(2020, 0, 0, by_type=[], consumed={"munitions": 5, "submunitions": 100})]
+    write_state(make_state(iso3="CZE", name="Czechia", retention=ended))
     items, views = build(data_dir)
-    assert [item.iso3 for item in items] == ["FRA"]
+    assert [item.iso3 for item in items] == ["NOR", "FRA"]
     assert {iso3: off_followup(view) for iso3, view in views.items()} == {
+        "CZE": "retention ended: holdings reported as zero in 2020 (stockpile findings still count)",
         "FRA": None,
         "LTU": "withdrawn with effect from 2025-03-06: no obligations after that date",
+        "NOR": None,
         "SVK": "retention ended: holdings reported as zero in 2020 (stockpile findings still count)",
     }
 
@@ -224,3 +231,17 @@ def test_errors_and_warnings_are_counted_by_severity():
     ]
     item = FollowUp("ESP", "Spain", "esp.yaml", reasons)
     assert (item.errors, item.warnings, item.holdings, item.reply_awaited) == (1, 2, (0, 0), False)
+
+
+def test_the_latest_holdings_are_those_of_the_latest_year_due(write_state, data_dir):
+    """Before 30 April the past year's report is not due yet: its figure is not the latest."""
+    write_state(make_state(retention=[entry(2023, 2, 20, **USE_OMITTED), entry(2024, 1, 10, **USE_OMITTED)]))
+    (item,) = build(data_dir, dt.date(2025, 3, 1))[0]
+    assert item.latest is not None
+    assert (item.latest.year, item.holdings) == (2023, (20, 2))
+
+
+def test_a_state_with_reasons_and_no_retention_entry_has_no_latest_holdings(write_state, data_dir):
+    write_state(make_state(stockpile={"status": "held", "sources": SOURCE}))
+    (item,) = build(data_dir)[0]
+    assert ([f.code for f in item.reasons], item.latest, item.to_dict()["latest_holdings"]) == (["T201"], None, None)

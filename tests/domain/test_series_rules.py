@@ -12,6 +12,7 @@ from ccm_stockpile.domain.balance import PartChange, compare
 from ccm_stockpile.domain.party import PartyTime, entry_into_force
 from ccm_stockpile.domain.series import build_series, first_entry_per_year
 from ccm_stockpile.domain.treaty import Deadline, TreatyFacts, destruction_deadline, treaty_facts
+from ccm_stockpile.domain.view import state_views
 from ccm_stockpile.records.state import StateRecord, Stockpile
 from ccm_stockpile.records.types import Quantity
 from tests.conftest import SOURCE, entry, make_state
@@ -46,6 +47,18 @@ def test_the_first_entry_of_each_year_in_year_order_with_its_place_in_the_file()
 
 def test_a_year_before_party_time_is_left_out_and_the_years_after_it_kept():
     assert [item.year for item in series([entry(2009, 5, 50), entry(2010, 5, 50), entry(2011, 5, 50)])] == [2010, 2011]
+
+
+def test_a_report_submitted_after_the_day_is_left_out_and_the_years_after_it_kept():
+    late = entry(2023, 5, 50, submitted="2025-07-01")
+    assert [item.year for item in series([late, entry(2024, 5, 50, submitted="2025-04-01")])] == [2024]
+
+
+def test_state_views_carry_the_datasets_settings(write_state, data_dir):
+    write_state(make_state())
+    dataset = load(data_dir, str(data_dir))
+    (view,) = state_views(dataset, AS_OF)
+    assert view.settings is dataset.settings
 
 
 def test_a_first_report_of_no_change_has_nothing_to_carry():
