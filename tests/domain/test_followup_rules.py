@@ -181,6 +181,7 @@ def test_ended_and_withdrawn_states_are_off_the_list_and_say_why(write_state, da
             iso3="SVK",
             name="Slovakia",
             retention=[
+                entry(2018, 5, 3220),
                 entry(2019, 5, 3220, **USE_OMITTED),
                 entry(2020, 0, 0, by_type=[], consumed={"munitions": 5, "submunitions": 3220}),
             ],

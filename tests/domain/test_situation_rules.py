@@ -1,0 +1,51 @@
+"""Each retention situation as the editor's outputs describe it, whole (issue 15, point 5: tests written
+against the mutants of `domain/situation.py` that survived `tests/domain/test_situation.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ccm_stockpile.dataset import load
+from ccm_stockpile.domain.view import state_views
+from tests.conftest import AS_OF, SOURCE, entry, make_state
+
+UNKNOWN = {"year": 2018, "report": "unknown", "held": {"munitions": None, "submunitions": None}, "sources": SOURCE}
+ZERO_2017: dict[str, Any] = {"by_type": [], "planned_use": None, "actual_use": None}
+OUT = {"direction": "out", "counterpart": "NOR", "purpose": "destruction", "munitions": 5, "submunitions": None}
+IN = {"direction": "in", "counterpart": "NOR", "munitions": 1, "submunitions": 1}
+ENDED = (
+    "ended in 2017 (from 5 munitions / 400 submunitions in 2016): {how}; latest figure 0 munitions / 0 submunitions "
+    "at the end of 2017"
+)
+
+
+@pytest.mark.parametrize(
+    ("retention", "described"),
+    [
+        ([entry(2016, 5, 578), entry(2017, 5, 500)], "retains: 5 munitions / 500 submunitions at the end of 2017"),
+        (
+            [entry(2016, 5, 400), entry(2017, 0, 0, transfers=[OUT], **ZERO_2017)],
+            ENDED.format(how="transferred"),
+        ),
+        (
+            [entry(2016, 5, 400, transfers=[OUT]), entry(2017, 0, 0, **ZERO_2017)],
+            ENDED.format(how="not explained"),
+        ),
+        (
+            [entry(2016, 5, 400), entry(2017, 0, 0, transfers=[IN], **ZERO_2017)],
+            ENDED.format(how="not explained"),
+        ),
+        ([UNKNOWN | {"year": 2016}, UNKNOWN], "unknown: said to retain (2016, 2018), no quantity known"),
+        (
+            [entry(2016, 0, 0, **ZERO_2017), entry(2017, 0, 0, **ZERO_2017)],
+            "none: no holding above zero known (latest figure: 0 munitions / 0 submunitions in 2017)",
+        ),
+    ],
+    ids=["retains", "ended by a transfer out", "a transfer in the peak year", "a transfer in", "unknown", "none"],
+)
+def test_each_situation_described_with_its_evidence(write_state, data_dir, retention, described):
+    write_state(make_state(retention=retention))
+    [view] = state_views(load(data_dir, str(data_dir)), AS_OF)
+    assert view.situation.describe() == described
