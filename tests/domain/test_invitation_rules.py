@@ -116,3 +116,15 @@ def test_the_questionnaire_asks_every_practice_field_but_its_id_and_note():
 
 def test_an_approximate_figure_in_the_billions_is_written_in_millions_exactly():
     assert "2000 million" in _written(2_000_000_000, approximate=True)
+
+
+def test_a_stockpile_not_destroyed_gives_no_source_to_an_invitation_for_assistance(data_dir, write_state, write_practice):
+    write_state(make_state(iso3="NOR", name="Norway", stockpile={"status": "held", "sources": [GENERAL]}))
+    write_state(make_state(stockpile={"status": "held", "sources": [GENERAL]}))
+    write_practice(make_practice(states=["ESP", "NOR"], assistance=[{"state": "NOR", "means": "funding", "sources": [AID]}]))
+    _, invitation = build(data_dir, "NOR")
+    assert (invitation.completed, invitation.sources, [given.practice for given in invitation.assistance]) == (
+        False,
+        [],
+        ["esp-example"],
+    )
