@@ -49,3 +49,42 @@ def test_each_situation_described_with_its_evidence(write_state, data_dir, reten
     write_state(make_state(retention=retention))
     [view] = state_views(load(data_dir, str(data_dir)), AS_OF)
     assert view.situation.describe() == described
+
+
+def situation(write_state, data_dir, retention):
+    write_state(make_state(retention=retention))
+    [view] = state_views(load(data_dir, str(data_dir)), AS_OF)
+    return view.situation
+
+
+def test_no_entry_at_all_is_none_without_a_figure(write_state, data_dir):
+    found = situation(write_state, data_dir, [])
+    assert (found.kind.value, found.latest, found.describe()) == ("none", None, "none: no holding above zero known")
+
+
+def test_a_partly_known_zero_after_holdings_is_unknown_with_both_figures(write_state, data_dir):
+    partial = entry(2017, held={"munitions": 0, "submunitions": None}, **ZERO_2017)
+    found = situation(write_state, data_dir, [entry(2016, 5, 400), partial])
+    assert found.latest is not None
+    assert found.peak is not None
+    assert (found.kind.value, found.latest.year, found.peak.year, found.conflict) == ("unknown", 2017, 2016, None)
+    assert found.describe() == "unknown: no quantity known"
+
+
+def test_a_source_after_a_zero_that_still_counts_the_state_as_retaining_is_a_conflict_even_for_none(write_state, data_dir):
+    said = UNKNOWN | {"year": 2017, "omitted": ["quantity"]}
+    found = situation(write_state, data_dir, [entry(2016, 0, 0, **ZERO_2017), said])
+    assert found.conflict is not None
+    assert (found.kind.value, found.conflict.year) == ("none", 2017)
+    assert found.describe() == (
+        "none: no holding above zero known (latest figure: 0 munitions / 0 submunitions in 2016); conflict: 2017: a source "
+        "counts the State as retaining (no quantity) after 0 munitions / 0 submunitions at the end of 2016"
+    )
+
+
+def test_retention_ends_in_the_first_zero_after_the_peak_not_an_earlier_one(write_state, data_dir):
+    found = situation(
+        write_state, data_dir, [entry(2014, 0, 0, **ZERO_2017), entry(2015, 5, 400), entry(2016, 0, 0, **ZERO_2017)]
+    )
+    assert found.peak is not None
+    assert (found.kind.value, found.ended_in, found.peak.year) == ("ended", 2016, 2015)
