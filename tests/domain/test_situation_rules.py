@@ -88,3 +88,11 @@ def test_retention_ends_in_the_first_zero_after_the_peak_not_an_earlier_one(writ
     )
     assert found.peak is not None
     assert (found.kind.value, found.ended_in, found.peak.year) == ("ended", 2016, 2015)
+
+
+def test_every_way_holdings_ended_is_named(write_state, data_dir):
+    gone = entry(
+        2017, 0, 0, consumed={"munitions": 1, "submunitions": 100}, destroyed={"munitions": 4, "submunitions": 300}, **ZERO_2017
+    )
+    found = situation(write_state, data_dir, [entry(2016, 5, 400), gone])
+    assert found.describe() == ENDED.format(how="consumed, destroyed")
