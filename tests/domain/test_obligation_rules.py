@@ -39,3 +39,50 @@ def test_no_retention_report_for_a_year_before_party_time():
 def test_a_plain_date_is_in_time_up_to_the_due_day():
     assert in_time(dt.date(2025, 4, 30), dt.date(2025, 4, 30))
     assert not in_time(dt.date(2025, 5, 1), dt.date(2025, 4, 30))
+
+
+def test_on_the_day_of_entry_into_force_the_reports_are_listed_as_upcoming():
+    assert obligations(dt.date(2010, 8, 1)).items == (
+        Obligation(ObligationKind.INITIAL_REPORT, LegalBasis.ART_7_1, dt.date(2011, 1, 28), None),
+        Obligation(ObligationKind.ANNUAL_REPORT, LegalBasis.ART_7_2, dt.date(2011, 4, 30), 2010),
+    )
+
+
+def test_an_initial_report_due_on_30_april_covers_the_year_and_comes_before_a_retention_report_due_that_day():
+    """Entry into force on 2 November 2015: the initial report is due on 30 April 2016, the day the 2015 update
+    would be due, so it covers 2015."""
+    found = obligations(
+        dt.date(2016, 6, 1),
+        retained=[2015],
+        consent={"date": "2015-05-05", "type": "ratification"},
+        entry_into_force="2015-11-02",
+    )
+    assert found.items == (
+        Obligation(ObligationKind.INITIAL_REPORT, LegalBasis.ART_7_1, dt.date(2016, 4, 30), 2015),
+        Obligation(ObligationKind.RETENTION_REPORT, LegalBasis.ART_3_8, dt.date(2016, 4, 30), 2015),
+        Obligation(ObligationKind.ANNUAL_REPORT, LegalBasis.ART_7_2, dt.date(2017, 4, 30), 2016),
+    )
+
+
+def test_entry_into_force_on_31_december_makes_a_party_at_the_end_of_that_year():
+    found = obligations(
+        dt.date(2016, 7, 1), consent={"date": "2015-07-01", "type": "ratification"}, entry_into_force="2015-12-31"
+    )
+    assert found.initial is not None
+    assert found.initial.year == 2015
+
+
+def test_a_report_due_on_the_day_a_withdrawal_takes_effect_is_not_owed():
+    found = obligations(
+        dt.date(2025, 6, 1),
+        retained=[2024],
+        status="withdrawn",
+        withdrawal={"notified": "2024-10-30", "effective": "2025-04-30"},
+    )
+    assert (found.report_for(2024), found.retention_report_for(2024)) == (None, None)
+    assert found.report_for(2023) is not None
+
+
+def test_the_current_years_retention_report_is_listed_as_upcoming():
+    found = obligations(dt.date(2025, 6, 1), retained=[2024, 2025])
+    assert [item.year for item in found.of_kind(ObligationKind.RETENTION_REPORT)] == [2024, 2025]
