@@ -86,3 +86,15 @@ def test_a_report_due_on_the_day_a_withdrawal_takes_effect_is_not_owed():
 def test_the_current_years_retention_report_is_listed_as_upcoming():
     found = obligations(dt.date(2025, 6, 1), retained=[2024, 2025])
     assert [item.year for item in found.of_kind(ObligationKind.RETENTION_REPORT)] == [2024, 2025]
+
+
+def test_a_withdrawal_is_stated_even_when_no_entry_into_force_is_known():
+    found = obligations(
+        dt.date(2025, 6, 1),
+        status="withdrawn",
+        consent=None,
+        entry_into_force=None,
+        withdrawal={"notified": "2024-09-06", "effective": "2025-03-06"},
+    )
+    assert found == Obligations((), dt.date(2025, 6, 1), dt.date(2025, 3, 6))
+    assert not found.requests_allowed
