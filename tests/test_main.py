@@ -38,11 +38,12 @@ def test_python_dash_m_runs_the_cli():
 
 @pytest.mark.slow
 def test_the_built_in_templates_work_after_a_plain_install_outside_the_repository(tmp_path):
-    """`pip install .` (not editable) into a fresh venv, then a letter rendered from another folder."""
+    """`pip install '.[documents]'` (not editable) into a fresh venv, then a letter rendered from another folder:
+    the templates and catalogues travel in the wheel."""
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = subprocess.run(
-        [str(venv / "bin" / "pip"), "install", "--quiet", str(PROJECT)], capture_output=True, text=True, check=False
+        [str(venv / "bin" / "pip"), "install", "--quiet", f"{PROJECT}[documents]"], capture_output=True, text=True, check=False
     )
     assert pip.returncode == 0, pip.stderr[-2000:]
     data = PROJECT / "tests" / "golden" / "letters-data"
