@@ -11,7 +11,7 @@ annex, letters' footnotes, `ccm show` and the site all go through it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from pydantic import BaseModel
@@ -163,18 +163,8 @@ def cited_once(sources: Iterable[Source]) -> list[Citation]:
             found[cited.key] = cited
             continue
         reports = earlier.reported_in + tuple(item for item in cited.reported_in if item not in earlier.reported_in)
-        found[cited.key] = Citation(
-            kind=earlier.kind,
-            state=earlier.state,
-            author=earlier.author,
-            title=earlier.title,
-            symbol=earlier.symbol,
-            year=earlier.year,
-            date=earlier.date,
-            url=earlier.url or cited.url,
-            kept_at=earlier.kept_at or cited.kept_at,
-            reported_in=reports,
-            named=earlier.named,
+        found[cited.key] = replace(
+            earlier, url=earlier.url or cited.url, kept_at=earlier.kept_at or cited.kept_at, reported_in=reports
         )
     return list(found.values())
 
